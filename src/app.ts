@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.ts';
+import { requireAccessRules } from './http/access.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerWebApp } from './http/web-app.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { webDistFolder } from './platform/paths.ts';
+import { appVersion } from './platform/version.ts';
+
+export interface BuildAppOptions extends AppDeps {
+  logger: FastifyBaseLogger;
+  /** Folder of the built web app; defaults to dist/web. */
+  webRoot?: string;
+}
+
+/** A hop count becomes "trust the nearest n proxies", as proxy-addr counts them. */
+const trustProxySetting = (setting: AppDeps['config']['trustProxy']) =>
+  typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
+
+/** Assembles the HTTP application. Modules register their routes here, each given the deps it needs. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { logger, webRoot = webDistFolder, ...deps } = options;
+  const app = Fastify({
+    loggerInstance: logger,
+    genReqId: () => randomUUID(),
+    trustProxy: trustProxySetting(deps.config.trustProxy),
+    bodyLimit: 1_048_576,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  requireAccessRules(app);
+  registerErrorHandler(app);
+  await registerSecurity(app, { https: deps.config.publicUrl.startsWith('https://'), rateLimitPerMinute: deps.config.rateLimitPerMinute });
+  await app.register(cookie);
+  await registerOpenApi(app, appVersion);
+
+  await app.register(systemRoutes(deps));
+  await app.register(organisationsRoutes(deps));
+
+  await registerWebApp(app, webRoot);
+  return app;
+}

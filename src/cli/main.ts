@@ -1,0 +1,56 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config/config.ts';
+import { appVersion } from '../platform/version.ts';
+import { buildWebIfStale } from './build-web.ts';
+import { backupCommand, dbStatusCommand, migrateCommand, restoreCommand, seedCommand } from './database-commands.ts';
+import { runCommand } from './fail.ts';
+import { serve } from './serve.ts';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const program = new Command()
+  .name('cpms')
+  .description('Open CPMS: virtual consultations of the European Reference Networks')
+  .version(appVersion)
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server (API and web app); PORT, CPMS_ENV, CPMS_DATA_DIR, DATABASE_URL configure it')
+  .option('--build-web', 'build the web app first when it is missing or out of date')
+  .action((options: { buildWeb?: boolean }) =>
+    runCommand(async () => {
+      const config = loadConfig();
+      if (options.buildWeb) buildWebIfStale(say);
+      await serve(config);
+    }),
+  );
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(() => runCommand(() => migrateCommand(loadConfig())));
+
+program
+  .command('db:status')
+  .description('show the database, its environment and which migrations are applied')
+  .action(() => runCommand(() => dbStatusCommand(loadConfig())));
+
+program
+  .command('seed')
+  .description('add reference data (and, in training, the synthetic training data) that is missing')
+  .action(() => runCommand(() => seedCommand(loadConfig())));
+
+program
+  .command('backup')
+  .description('write a consistent backup of the whole database to <file> (works on PGlite and PostgreSQL)')
+  .argument('<file>', 'backup file to create (gzipped JSON lines)')
+  .action((file: string) => runCommand(() => backupCommand(loadConfig(), file)));
+
+program
+  .command('restore')
+  .description('restore a backup into an empty database (PGlite or PostgreSQL, either way round)')
+  .argument('<file>', 'backup file written by "cpms backup"')
+  .action((file: string) => runCommand(() => restoreCommand(loadConfig(), file)));
+
+await program.parseAsync(process.argv);

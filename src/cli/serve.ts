@@ -1,0 +1,63 @@
+import type { Config } from '../config/config.ts';
+import { buildApp } from '../app.ts';
+import { connect } from '../db/connect.ts';
+import { ensureInstallation } from '../modules/system/installation.ts';
+import { systemClock } from '../platform/clock.ts';
+import { createLogger } from '../platform/logger.ts';
+import { appVersion } from '../platform/version.ts';
+import { seed } from '../seed/seed.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Starts the server and keeps it running until SIGINT or SIGTERM, then stops cleanly. */
+export async function serve(config: Config): Promise<void> {
+  const startedAt = performance.now();
+  const logger = createLogger(config.logLevel);
+  const connection = await connect(config, { migrate: true });
+  try {
+    const clock = systemClock;
+    const info = await ensureInstallation(connection.database.db, config.environment, clock);
+    if (info.created && config.environment === 'training') {
+      const summary = await seed(connection.database.db, 'training');
+      say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals.`);
+    }
+    const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, logger });
+    await app.listen({ host: config.host, port: config.port });
+
+    const where =
+      connection.database.kind === 'pglite'
+        ? `embedded PostgreSQL (PGlite) in ${config.dataDir}`
+        : `PostgreSQL at ${new URL(config.databaseUrl!).host}`;
+    say(`Open CPMS ${appVersion} is running in ${config.environment} mode at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (public address ${config.publicUrl})`);
+    say(`Database: ${where}. Started in ${Math.round(performance.now() - startedAt)} ms. Press Ctrl-C to stop.`);
+
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) process.exit(1); // a second Ctrl-C: do not wait
+      stopping = true;
+      say(`Stopping (${signal})...`);
+      setTimeout(() => {
+        process.stderr.write('cpms: did not stop within 10 s; exiting anyway.\n');
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+      app
+        .close()
+        .then(() => connection.close())
+        .then(() => {
+          say('Stopped.');
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          process.stderr.write(`cpms: error while stopping: ${(error as Error).message}\n`);
+          process.exit(1);
+        });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../platform/paths.ts';
+
+/** A configuration problem, always naming the variable, so start-up can stop with one clear line. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export type Environment = 'training' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  environment: Environment;
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Set when running on PostgreSQL; absent means the embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  /** 32 bytes; absent in training means a key generated once inside the data directory. */
+  masterKey: Buffer | undefined;
+  allowPgliteInProduction: boolean;
+  logLevel: LogLevel;
+  trustProxy: boolean | number | string[];
+  /** Requests per minute per client address, across the API. */
+  rateLimitPerMinute: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const nonEmpty = (env: Env, name: string): string | undefined => {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+};
+
+function parseWith<T>(name: string, schema: z.ZodType<T>, raw: string | undefined, hint: string): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new ConfigError(name, `${hint} (got ${JSON.stringify(raw)}).`);
+  return result.data;
+}
+
+function parseBoolean(env: Env, name: string): boolean {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return false;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false (got ${JSON.stringify(raw)}).`);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL; expected postgres://user:password@host:5432/database.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql:// (got "${url.protocol}//").`);
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) {
+    throw new ConfigError('DATABASE_URL', 'names no host; expected postgres://user:password@host:5432/database.');
+  }
+  if (url.pathname.length <= 1) {
+    throw new ConfigError('DATABASE_URL', 'names no database; expected postgres://user:password@host:5432/database.');
+  }
+  return raw;
+}
+
+function parseMasterKey(raw: string | undefined): Buffer | undefined {
+  if (raw === undefined) return undefined;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw) {
+    throw new ConfigError(
+      'CPMS_MASTER_KEY',
+      'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32).',
+    );
+  }
+  return key;
+}
+
+function parseTrustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((s) => !/^[0-9a-fA-F:./]+$/.test(s))) {
+    throw new ConfigError('CPMS_TRUST_PROXY', `must be false, true, a hop count or a comma-separated list of addresses (got ${JSON.stringify(raw)}).`);
+  }
+  return list;
+}
+
+/**
+ * Reads and validates the configuration once, at start-up. Every variable is documented in
+ * `.env.example`. Throws ConfigError naming the first bad variable; checks no file system state.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const environment = parseWith(
+    'CPMS_ENV',
+    z.enum(['training', 'production']),
+    nonEmpty(env, 'CPMS_ENV') ?? 'training',
+    'must be "training" or "production"',
+  );
+  const port = parseWith(
+    'PORT',
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)),
+    nonEmpty(env, 'PORT') ?? '8080',
+    'must be a whole number from 1 to 65535',
+  );
+  const host = nonEmpty(env, 'HOST') ?? (environment === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const dataDir = path.resolve(nonEmpty(env, 'CPMS_DATA_DIR') ?? path.join(projectRoot, 'data'));
+  const databaseUrl = parseDatabaseUrl(nonEmpty(env, 'DATABASE_URL'));
+  const masterKey = parseMasterKey(nonEmpty(env, 'CPMS_MASTER_KEY'));
+  const allowPgliteInProduction = parseBoolean(env, 'CPMS_ALLOW_PGLITE_IN_PRODUCTION');
+  const logLevel = parseWith(
+    'LOG_LEVEL',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    nonEmpty(env, 'LOG_LEVEL') ?? 'info',
+    'must be one of fatal, error, warn, info, debug, trace, silent',
+  );
+  const trustProxy = parseTrustProxy(nonEmpty(env, 'CPMS_TRUST_PROXY'));
+  const rateLimitPerMinute = parseWith(
+    'CPMS_RATE_LIMIT_PER_MINUTE',
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1)),
+    nonEmpty(env, 'CPMS_RATE_LIMIT_PER_MINUTE') ?? '1200',
+    'must be a whole number of requests per minute, at least 1',
+  );
+
+  const rawPublicUrl = nonEmpty(env, 'CPMS_PUBLIC_URL');
+  let publicUrl = `http://localhost:${port}`;
+  if (rawPublicUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(rawPublicUrl);
+    } catch {
+      throw new ConfigError('CPMS_PUBLIC_URL', `is not a valid URL (got ${JSON.stringify(rawPublicUrl)}).`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new ConfigError('CPMS_PUBLIC_URL', 'must be an http:// or https:// address.');
+    }
+    publicUrl = url.origin;
+  }
+
+  if (environment === 'production') {
+    const missing: string[] = [];
+    if (masterKey === undefined) missing.push('CPMS_MASTER_KEY (32 random bytes in base64: openssl rand -base64 32)');
+    if (rawPublicUrl === undefined) missing.push('CPMS_PUBLIC_URL (the https:// address users reach)');
+    const [first] = missing;
+    if (first !== undefined) {
+      throw new ConfigError(first.split(' ')[0]!, `is required in production: set ${missing.join('; and ')}.`);
+    }
+    if (!publicUrl.startsWith('https://')) {
+      throw new ConfigError('CPMS_PUBLIC_URL', 'must be an https:// address in production.');
+    }
+    if (databaseUrl === undefined && !allowPgliteInProduction) {
+      throw new ConfigError(
+        'DATABASE_URL',
+        'is required in production: the embedded database runs without fsync and on the main thread, so it can lose acknowledged writes on power loss and serves a fraction of PostgreSQL\'s load. Set DATABASE_URL=postgres://..., or CPMS_ALLOW_PGLITE_IN_PRODUCTION=true to accept that risk.',
+      );
+    }
+  }
+
+  return {
+    environment,
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    masterKey,
+    allowPgliteInProduction,
+    logLevel,
+    trustProxy,
+    rateLimitPerMinute,
+  };
+}

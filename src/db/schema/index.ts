@@ -1,0 +1,2 @@
+export * from './installation.ts';
+export * from './organisations.ts';
