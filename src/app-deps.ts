@@ -1,6 +1,7 @@
 import type { Config } from './config/config.ts';
 import type { Database, Db } from './db/database.ts';
 import type { Clock } from './platform/clock.ts';
+import type { Keys } from './platform/keys.ts';
 
 /** What route plugins and use cases are given; nothing reaches for globals. */
 export interface AppDeps {
@@ -8,4 +9,5 @@ export interface AppDeps {
   database: Database;
   db: Db;
   clock: Clock;
+  keys: Keys;
 }

@@ -8,6 +8,10 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { enforceAccess } from './http/enforce-access.ts';
+import { authRoutes } from './modules/identity/auth.routes.ts';
+import { meRoutes } from './modules/identity/me.routes.ts';
+import { sessionResolver } from './modules/identity/session-cookie.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webDistFolder } from './platform/paths.ts';
@@ -43,10 +47,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   await registerSecurity(app, { https: deps.config.publicUrl.startsWith('https://'), rateLimitPerMinute: deps.config.rateLimitPerMinute });
   await app.register(cookie);
+  enforceAccess(app, sessionResolver(deps));
   await registerOpenApi(app, appVersion);
 
   await app.register(systemRoutes(deps));
   await app.register(organisationsRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(meRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

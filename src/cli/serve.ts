@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { connect } from '../db/connect.ts';
 import { ensureInstallation } from '../modules/system/installation.ts';
 import { systemClock } from '../platform/clock.ts';
+import { keysFrom, resolveMasterKey } from '../platform/keys.ts';
 import { createLogger } from '../platform/logger.ts';
 import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
@@ -23,7 +24,8 @@ export async function serve(config: Config): Promise<void> {
       const summary = await seed(connection.database.db, 'training');
       say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals.`);
     }
-    const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, logger });
+    const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
+    const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, logger });
     await app.listen({ host: config.host, port: config.port });
 
     const where =

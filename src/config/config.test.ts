@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
 const key = Buffer.alloc(32, 7).toString('base64');
-const production = { CPMS_ENV: 'production', CPMS_MASTER_KEY: key, CPMS_PUBLIC_URL: 'https://cpms.example.org', DATABASE_URL: 'postgres://u:p@db:5432/cpms' };
+const production = {
+  CPMS_ENV: 'production',
+  CPMS_MASTER_KEY: key,
+  CPMS_PUBLIC_URL: 'https://cpms.example.org',
+  DATABASE_URL: 'postgres://u:p@db:5432/cpms',
+  CPMS_OIDC_ISSUER: 'https://login.example.org',
+  CPMS_OIDC_CLIENT_ID: 'cpms',
+  CPMS_OIDC_CLIENT_SECRET: 's3cret',
+};
 
 function refusal(env: Record<string, string>): ConfigError {
   try {
@@ -44,7 +52,14 @@ describe('loadConfig', () => {
     expect(loadConfig(production)).toMatchObject({ environment: 'production', host: '0.0.0.0', publicUrl: 'https://cpms.example.org' });
   });
 
+  it('refuses an identity provider over plain http, or without its client credentials', () => {
+    expect(refusal({ CPMS_OIDC_ISSUER: 'http://login.example.org', CPMS_OIDC_CLIENT_ID: 'a', CPMS_OIDC_CLIENT_SECRET: 'b' }).variable).toBe('CPMS_OIDC_ISSUER');
+    expect(refusal({ CPMS_OIDC_ISSUER: 'https://login.example.org' }).variable).toBe('CPMS_OIDC_CLIENT_ID');
+    expect(refusal({ CPMS_SMTP_URL: 'mail.example.org' }).variable).toBe('CPMS_SMTP_URL');
+  });
+
   it('refuses production without a master key or public address, naming what is missing', () => {
+    expect(refusal({ ...production, CPMS_OIDC_ISSUER: '' }).variable).toBe('CPMS_OIDC_ISSUER');
     expect(refusal({ ...production, CPMS_MASTER_KEY: '' }).variable).toBe('CPMS_MASTER_KEY');
     expect(refusal({ ...production, CPMS_PUBLIC_URL: '' }).variable).toBe('CPMS_PUBLIC_URL');
     expect(refusal({ ...production, CPMS_PUBLIC_URL: 'http://cpms.example.org' }).message).toMatch(/https/);

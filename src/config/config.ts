@@ -30,6 +30,61 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Requests per minute per client address, across the API. */
   rateLimitPerMinute: number;
+  /** The OpenID Connect provider (EU Login or any standard one); required in production. */
+  oidc: OidcConfig | undefined;
+  /** SMTP server for e-mail (smtp:// or smtps://); without it mail stays in the outbox for the administrator. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Label of the sign-in button, e.g. "EU Login". */
+  displayName: string;
+  /** acr values that prove multi-factor authentication at the provider (empty: never trusted). */
+  mfaAcrValues: string[];
+  /** amr values that prove multi-factor authentication at the provider (empty: never trusted). */
+  mfaAmrValues: string[];
+}
+
+const list = (raw: string | undefined) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+function parseOidc(env: Env): OidcConfig | undefined {
+  const issuer = nonEmpty(env, 'CPMS_OIDC_ISSUER');
+  if (issuer === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError('CPMS_OIDC_ISSUER', `is not a valid URL (got ${JSON.stringify(issuer)}).`);
+  }
+  if (url.protocol !== 'https:') throw new ConfigError('CPMS_OIDC_ISSUER', 'must be an https:// address.');
+  const clientId = nonEmpty(env, 'CPMS_OIDC_CLIENT_ID');
+  if (clientId === undefined) throw new ConfigError('CPMS_OIDC_CLIENT_ID', 'is required when CPMS_OIDC_ISSUER is set.');
+  const clientSecret = nonEmpty(env, 'CPMS_OIDC_CLIENT_SECRET');
+  if (clientSecret === undefined) throw new ConfigError('CPMS_OIDC_CLIENT_SECRET', 'is required when CPMS_OIDC_ISSUER is set.');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    displayName: nonEmpty(env, 'CPMS_OIDC_DISPLAY_NAME') ?? 'EU Login',
+    mfaAcrValues: list(nonEmpty(env, 'CPMS_OIDC_MFA_ACR')),
+    mfaAmrValues: list(nonEmpty(env, 'CPMS_OIDC_MFA_AMR')),
+  };
+}
+
+function parseSmtpUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('CPMS_SMTP_URL', 'is not a valid URL; expected smtp://user:password@host:587 or smtps://host:465.');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('CPMS_SMTP_URL', 'must start with smtp:// or smtps://.');
+  return raw;
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,6 +187,10 @@ export function loadConfig(env: Env = process.env): Config {
     'must be a whole number of requests per minute, at least 1',
   );
 
+  const oidc = parseOidc(env);
+  const smtpUrl = parseSmtpUrl(nonEmpty(env, 'CPMS_SMTP_URL'));
+  const mailFrom = nonEmpty(env, 'CPMS_MAIL_FROM') ?? 'Open CPMS <no-reply@open-cpms.invalid>';
+
   const rawPublicUrl = nonEmpty(env, 'CPMS_PUBLIC_URL');
   let publicUrl = `http://localhost:${port}`;
   if (rawPublicUrl !== undefined) {
@@ -151,6 +210,7 @@ export function loadConfig(env: Env = process.env): Config {
     const missing: string[] = [];
     if (masterKey === undefined) missing.push('CPMS_MASTER_KEY (32 random bytes in base64: openssl rand -base64 32)');
     if (rawPublicUrl === undefined) missing.push('CPMS_PUBLIC_URL (the https:// address users reach)');
+    if (oidc === undefined) missing.push('CPMS_OIDC_ISSUER with CPMS_OIDC_CLIENT_ID and CPMS_OIDC_CLIENT_SECRET (the identity provider, e.g. EU Login)');
     const [first] = missing;
     if (first !== undefined) {
       throw new ConfigError(first.split(' ')[0]!, `is required in production: set ${missing.join('; and ')}.`);
@@ -178,5 +238,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     trustProxy,
     rateLimitPerMinute,
+    oidc,
+    smtpUrl,
+    mailFrom,
   };
 }

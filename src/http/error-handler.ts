@@ -14,6 +14,29 @@ function validationProblems(error: FastifyError): FieldProblem[] {
 }
 
 /**
+ * A database constraint that bad input tripped (a safety net: use cases should check first). Drizzle
+ * wraps the driver's error; the SQLSTATE is on it or on its cause.
+ */
+function constraintProblem(error: unknown): { code: 'conflict' | 'unprocessable' | 'badRequest'; detail: string } | undefined {
+  const sqlState = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  switch (sqlState) {
+    case '23505':
+      return { code: 'conflict', detail: 'This already exists.' };
+    case '23503':
+      return { code: 'unprocessable', detail: 'This refers to something that does not exist.' };
+    case '23514':
+    case '23502':
+      return { code: 'unprocessable', detail: 'Some values are not allowed here.' };
+    case '22P02':
+    case '22007':
+    case '22008':
+      return { code: 'badRequest', detail: 'A value has the wrong format.' };
+    default:
+      return undefined;
+  }
+}
+
+/**
  * The one place errors become answers. Bad input is a 4xx a person can act on; anything unexpected is a
  * 500 that reveals nothing but the request id, and is logged in full.
  */
@@ -33,6 +56,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'response did not match its schema');
       return send(problemFor('internal', `Something went wrong on our side. Quote reference ${request.id} to the helpdesk.`, request.id));
     }
+    const constraint = constraintProblem(error);
+    if (constraint) return send(problemFor(constraint.code, constraint.detail, request.id));
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, body too large, rate limit)

@@ -2,6 +2,7 @@
 export const errorStatus = {
   badRequest: 400,
   unauthenticated: 401,
+  secondFactorRequired: 401,
   forbidden: 403,
   notFound: 404,
   conflict: 409,
@@ -18,6 +19,7 @@ export type ErrorCode = keyof typeof errorStatus;
 export const errorTitle: Record<ErrorCode, string> = {
   badRequest: 'The request is not valid',
   unauthenticated: 'Sign-in required',
+  secondFactorRequired: 'Second factor required',
   forbidden: 'Not allowed',
   notFound: 'Not found',
   conflict: 'Conflict',

@@ -25,7 +25,9 @@ export function problemFor(code: ErrorCode, detail: string, requestId: string, p
   };
 }
 
-const statusToCode = Object.fromEntries(Object.entries(errorStatus).map(([code, status]) => [status, code])) as Record<
+const statusToCode = Object.fromEntries(
+  Object.entries(errorStatus).filter(([code]) => code !== 'secondFactorRequired').map(([code, status]) => [status, code]),
+) as Record<
   number,
   ErrorCode | undefined
 >;

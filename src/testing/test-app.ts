@@ -6,7 +6,9 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
+import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../platform/clock.ts';
+import { keysFrom, type Keys } from '../platform/keys.ts';
 import { loggerOptions } from '../platform/logger.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -15,6 +17,7 @@ export interface TestApp {
   database: Database;
   clock: ManualClock;
   config: Config;
+  keys: Keys;
   /** Every line the app logged, for tests that prove what never reaches logs. */
   logLines: string[];
   close(): Promise<void>;
@@ -45,12 +48,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = loadConfig({ CPMS_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...options.env });
   const database = await openTestDatabase();
   const clock = new ManualClock();
+  const keys = keysFrom(randomBytes(32));
   const logLines: string[] = [];
   const logger = pino(loggerOptions('info'), { write: (line: string) => void logLines.push(line) });
   const webRoot = options.webRoot ?? fixtureWebRoot();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database, db: database.db, clock, logger, webRoot });
+    app = await buildApp({ config, database, db: database.db, clock, keys, logger, webRoot });
     options.register?.(app);
     await app.ready();
   } catch (error) {
@@ -62,6 +66,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     clock,
     config,
+    keys,
     logLines,
     async close() {
       await app.close();

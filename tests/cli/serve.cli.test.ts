@@ -8,6 +8,8 @@ afterAll(async () => {
   await Promise.all(running.map((server) => server.stop('SIGKILL')));
 });
 
+const oidc = { CPMS_OIDC_ISSUER: 'https://login.example.org', CPMS_OIDC_CLIENT_ID: 'cpms', CPMS_OIDC_CLIENT_SECRET: 'secret' };
+
 const expectOneClearLine = (stderr: string, variable: string) => {
   const lines = stderr.trim().split('\n');
   expect(lines, stderr).toHaveLength(1);
@@ -46,6 +48,7 @@ describe('cpms serve: bad configuration stops start-up with one line naming the 
       CPMS_ENV: 'production',
       CPMS_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
       CPMS_PUBLIC_URL: 'https://cpms.example.org',
+      ...oidc,
     });
     expect(result.status).toBe(1);
     expectOneClearLine(result.stderr, 'DATABASE_URL');
@@ -94,6 +97,7 @@ describe('cpms serve on the embedded database', () => {
       CPMS_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
       CPMS_PUBLIC_URL: 'https://cpms.example.org',
       CPMS_ALLOW_PGLITE_IN_PRODUCTION: 'true',
+      ...oidc,
     });
     expect(result.status).toBe(1);
     expectOneClearLine(result.stderr, 'created as a training database');

@@ -1,2 +1,5 @@
 export * from './installation.ts';
 export * from './organisations.ts';
+export * from './identity.ts';
+export * from './audit.ts';
+export * from './mail.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export const erns = pgTable('erns', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -8,6 +8,11 @@ export const erns = pgTable('erns', {
   /** The network's name as its members write it, e.g. "ERN-RND". */
   name: text('name').notNull(),
   field: text('field').notNull(),
+  /** Settings are data: each ERN decides them. */
+  triageRequired: boolean('triage_required').notNull().default(true),
+  employmentConfirmationRequired: boolean('employment_confirmation_required').notNull().default(false),
+  helpdeskEmail: text('helpdesk_email'),
+  guestAccountDays: integer('guest_account_days').notNull().default(90),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
 

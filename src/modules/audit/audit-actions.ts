@@ -1,0 +1,46 @@
+/** The closed set of audited actions. Add here first; the type system then carries it everywhere. */
+export const auditActions = [
+  // sign-in and sessions
+  'session.signIn',
+  'session.signInFailed',
+  'session.secondFactorConfirmed',
+  'session.secondFactorFailed',
+  'session.signOut',
+  'session.ended',
+  'account.totpEnrolled',
+  'account.recoveryCodeUsed',
+  'account.passwordChanged',
+  'account.created',
+  'account.deactivated',
+  'account.reactivated',
+  'profile.updated',
+  // onboarding and affiliations
+  'accessRequest.filed',
+  'accessRequest.employmentConfirmed',
+  'accessRequest.approved',
+  'accessRequest.rejected',
+  'guest.requested',
+  'guest.extended',
+  'guest.expired',
+  'affiliation.created',
+  'affiliation.ended',
+  'delegation.created',
+  'delegation.ended',
+  // administration
+  'ern.updated',
+  'hospital.created',
+  'hospital.updated',
+  'membership.changed',
+  'settings.updated',
+  // the audit trail itself
+  'audit.viewed',
+  'audit.accessReportViewed',
+  // refused attempts on any route
+  'access.denied',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+export const PLATFORM_PARTITION = 'platform';
+export const hospitalPartition = (hospitalId: string) => `hospital:${hospitalId}`;
+export const ernPartition = (ernId: string) => `ern:${ernId}`;
