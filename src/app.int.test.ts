@@ -105,7 +105,7 @@ describe('route declarations', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(t.app.routeTable.length).toBeGreaterThanOrEqual(5);
     for (const route of t.app.routeTable) {
-      const operation = document.paths[route.url]?.[route.method.toLowerCase()];
+      const operation = document.paths[route.url.replaceAll(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
       expect(operation, `${route.method} ${route.url}`).toBeDefined();
       expect(operation?.['x-access']).toBe(route.access.rule);
       expect(operation?.security).toEqual(route.access.session ? [{ session: [] }] : []);

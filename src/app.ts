@@ -11,6 +11,9 @@ import { registerWebApp } from './http/web-app.ts';
 import { enforceAccess } from './http/enforce-access.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { meRoutes } from './modules/identity/me.routes.ts';
+import { onboardingRoutes } from './modules/identity/onboarding.routes.ts';
+import { adminOrganisationsRoutes } from './modules/identity/admin-organisations.routes.ts';
+import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -54,6 +57,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationsRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(meRoutes(deps));
+  await app.register(onboardingRoutes(deps));
+  await app.register(adminOrganisationsRoutes(deps));
+  await app.register(adminPeopleRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

@@ -6,6 +6,7 @@ import { connect, type Connection } from '../db/connect.ts';
 import { migrationStatus, readJournal } from '../db/migrate.ts';
 import { ensureInstallation, readInstallation } from '../modules/system/installation.ts';
 import { systemClock } from '../platform/clock.ts';
+import { keysFrom, resolveMasterKey } from '../platform/keys.ts';
 import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
 import { CommandError } from './fail.ts';
@@ -49,10 +50,10 @@ export const dbStatusCommand = (config: Config) =>
 export const seedCommand = (config: Config) =>
   withConnection(config, true, async ({ database }) => {
     await ensureInstallation(database.db, config.environment, systemClock);
-    const summary = await seed(database.db, config.environment);
+    const summary = await seed(database.db, config.environment, keysFrom(resolveMasterKey(config.masterKey, config.dataDir)), systemClock);
     say(
       `Seeded ${config.environment === 'training' ? 'training and reference' : 'reference'} data: added ${summary.erns} networks, ` +
-        `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships.`,
+        `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships, ${summary.accounts} accounts.`,
     );
   });
 

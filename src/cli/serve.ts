@@ -19,12 +19,12 @@ export async function serve(config: Config): Promise<void> {
   const connection = await connect(config, { migrate: true });
   try {
     const clock = systemClock;
+    const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
     const info = await ensureInstallation(connection.database.db, config.environment, clock);
     if (info.created && config.environment === 'training') {
-      const summary = await seed(connection.database.db, 'training');
-      say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals.`);
+      const summary = await seed(connection.database.db, 'training', keys, clock);
+      say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README).`);
     }
-    const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, logger });
     await app.listen({ host: config.host, port: config.port });
 

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureInstallation } from '../modules/system/installation.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { seed } from '../seed/seed.ts';
+import { randomBytes } from 'node:crypto';
+import { keysFrom } from '../platform/keys.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../testing/scratch-postgres.ts';
 import { isEmptyDatabase, restoreBackup, writeBackup } from './backup.ts';
 import type { Database } from './database.ts';
@@ -55,7 +57,7 @@ describe('backup and restore across databases', () => {
   it('round-trips PGlite -> PostgreSQL -> PGlite with every row and value intact', async () => {
     const source = await freshPglite();
     await ensureInstallation(source.db, 'training', new ManualClock('2026-03-01T10:00:00Z'));
-    await seed(source.db, 'training');
+    await seed(source.db, 'training', keysFrom(randomBytes(32)), new ManualClock());
     // values that commonly break dumps: quotes, newlines, non-Latin letters, emoji
     await source.db.insert(hospitals).values({ name: "Clinique l'Étoile \"Nord\"\nŁódź ✓ 🧬", city: 'Ω-City', country: 'GR' });
     const original = await contents(source);
@@ -77,7 +79,7 @@ describe('backup and restore across databases', () => {
 
   it('changes nothing when the file is truncated', async () => {
     const source = await freshPglite();
-    await seed(source.db, 'training');
+    await seed(source.db, 'training', keysFrom(randomBytes(32)), new ManualClock());
     const file = path.join(folder, 'whole.cpms');
     await writeBackup(source, file, '0.1.0', new Date());
     const { gunzipSync, gzipSync } = await import('node:zlib');

@@ -1,7 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import type { Environment } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
-import { diseaseGroups, erns, hospitals, memberships } from '../db/schema/index.ts';
+import { affiliations, credentials, delegations, diseaseGroups, erns, hospitals, memberships, people } from '../db/schema/index.ts';
+import { hashPassword } from '../modules/identity/passwords.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Keys } from '../platform/keys.ts';
+import { seal } from '../platform/secret-box.ts';
+import { trainingAccounts } from './training-accounts.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -10,6 +15,47 @@ export interface SeedSummary {
   diseaseGroups: number;
   hospitals: number;
   memberships: number;
+  accounts: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** One training account per role (training-accounts.ts); an account that exists is left as it is. */
+async function seedTrainingAccounts(tx: Db, ernIds: Map<string, string>, keys: Keys, clock: Clock, summary: SeedSummary): Promise<void> {
+  const now = clock.now();
+  const hospitalRows = await tx.select({ id: hospitals.id, name: hospitals.name }).from(hospitals);
+  const hospitalId = (name: string | undefined) => (name ? hospitalRows.find((h) => h.name === name)?.id ?? null : null);
+  const created = new Map<string, string>();
+  for (const account of trainingAccounts) {
+    const [person] = await tx
+      .insert(people)
+      .values({ email: account.email, displayName: account.displayName, createdAt: now.toISOString(), languages: ['en'] })
+      .onConflictDoNothing()
+      .returning({ id: people.id });
+    if (!person) continue;
+    created.set(account.email, person.id);
+    summary.accounts += 1;
+    await tx.insert(credentials).values({
+      personId: person.id,
+      passwordHash: await hashPassword(account.password, keys.derive('password-pepper')),
+      passwordChangedAt: now.toISOString(),
+      totpSecret: account.totpSecret ? seal(keys.derive('totp-secrets'), keys.version, account.totpSecret, person.id) : null,
+      totpConfirmedAt: account.totpSecret ? now.toISOString() : null,
+    });
+    for (const a of account.affiliations) {
+      const validUntil = a.validDays === undefined ? null : new Date(now.getTime() + a.validDays * DAY_MS).toISOString();
+      const validFrom = new Date(now.getTime() - (a.validDays !== undefined && a.validDays < 0 ? 91 : 1) * DAY_MS).toISOString();
+      await tx.insert(affiliations).values({ personId: person.id, role: a.role, hospitalId: hospitalId(a.hospital), ernId: a.ern ? ernIds.get(a.ern)! : null, validFrom, validUntil, createdAt: now.toISOString() });
+    }
+  }
+  for (const account of trainingAccounts) {
+    const assistantId = created.get(account.email);
+    const principalId = account.actsFor ? created.get(account.actsFor) : undefined;
+    const hospital = hospitalId(account.affiliations[0]?.hospital);
+    if (assistantId && principalId && hospital) {
+      await tx.insert(delegations).values({ assistantId, principalId, hospitalId: hospital, validFrom: new Date(now.getTime() - DAY_MS).toISOString(), createdAt: now.toISOString() });
+    }
+  }
 }
 
 /** The 24 ERNs and ERN-RND's disease groups; real reference data, right in every environment. */
@@ -52,11 +98,14 @@ async function seedTrainingData(tx: Db, ernIds: Map<string, string>, summary: Se
  * Seeds what the environment needs; safe to run again (adds only what is missing). Production gets the
  * ERN reference data only, never training data.
  */
-export async function seed(db: Db, environment: Environment): Promise<SeedSummary> {
-  const summary: SeedSummary = { erns: 0, diseaseGroups: 0, hospitals: 0, memberships: 0 };
+export async function seed(db: Db, environment: Environment, keys: Keys, clock: Clock): Promise<SeedSummary> {
+  const summary: SeedSummary = { erns: 0, diseaseGroups: 0, hospitals: 0, memberships: 0, accounts: 0 };
   await db.transaction(async (tx) => {
     const ernIds = await seedReferenceData(tx, summary);
-    if (environment === 'training') await seedTrainingData(tx, ernIds, summary);
+    if (environment === 'training') {
+      await seedTrainingData(tx, ernIds, summary);
+      await seedTrainingAccounts(tx, ernIds, keys, clock, summary);
+    }
   });
   return summary;
 }

@@ -8,6 +8,8 @@ import { openPostgres } from '../db/open-postgres.ts';
 import { ensureInstallation } from '../modules/system/installation.ts';
 import { systemClock } from '../platform/clock.ts';
 import { seed } from '../seed/seed.ts';
+import { randomBytes } from 'node:crypto';
+import { keysFrom } from '../platform/keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const database = openPostgres({ url, poolSize: 2 });
     try {
       await ensureInstallation(database.db, 'training', systemClock);
-      await seed(database.db, 'training');
+      await seed(database.db, 'training', keysFrom(randomBytes(32)), systemClock);
     } finally {
       await database.close();
     }
@@ -37,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const { database, client } = await openPglite();
   await migratePgliteClient(client);
   await ensureInstallation(database.db, 'training', systemClock);
-  await seed(database.db, 'training');
+  await seed(database.db, 'training', keysFrom(randomBytes(32)), systemClock);
   const dump = await client.dumpDataDir('none');
   await database.close();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpms-template-'));

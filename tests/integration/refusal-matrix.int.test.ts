@@ -1,0 +1,60 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { createCast, refusedActors, type ActorName, type Cast } from './refusal-cast.ts';
+import type { Scenario } from './refusal-fixtures.ts';
+import { adminScenarios } from './refusal-scenarios-admin.ts';
+import { identityScenarios, runLast } from './refusal-scenarios-identity.ts';
+
+/**
+ * The refusal matrix, generated from the route table: every registered API route must have a scenario
+ * here, and for each the exact answer to every refused actor is proven on the very request that the
+ * allowed actor (the positive control) gets a 2xx for.
+ */
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios };
+
+let t: TestApp;
+let cast: Cast;
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await createCast(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function answer(scenario: Scenario, actor: ActorName): Promise<{ status: number; body: string }> {
+  const { headers, ...request } = await scenario.request(t, cast, actor);
+  const options: InjectOptions = { ...request, method: request.method, headers: headers ?? cast[actor].session?.headers ?? {} };
+  const response = await t.app.inject(options);
+  return { status: response.statusCode, body: response.body.slice(0, 300) };
+}
+
+describe('refusal matrix', () => {
+  it('has a scenario for every registered route, and none for a route that does not exist', () => {
+    const registered = t.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((key) => !(key in scenarios)), 'routes without a scenario').toEqual([]);
+    expect(Object.keys(scenarios).filter((key) => !registered.includes(key)), 'scenarios without a route').toEqual([]);
+  });
+
+  it('answers every refused actor exactly, and the allowed actor with a 2xx, on every route', async () => {
+    const keys = t.app.routeTable.map((r) => `${r.method} ${r.url}`).sort((a, b) => runLast.indexOf(a) - runLast.indexOf(b));
+    const failures: string[] = [];
+    let checks = 0;
+    for (const key of keys) {
+      const scenario = scenarios[key]!;
+      const positive = await answer(scenario, scenario.allowed);
+      checks += 1;
+      if (positive.status < 200 || positive.status > 299) failures.push(`${key} as ${scenario.allowed} (positive control): ${positive.status} ${positive.body}`);
+      if (scenario.refusals === 'public') continue;
+      for (const actor of refusedActors) {
+        const expected = scenario.refusals[actor];
+        const got = await answer(scenario, actor);
+        checks += 1;
+        if (got.status !== expected) failures.push(`${key} as ${actor}: expected ${expected}, got ${got.status} ${got.body}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checks).toBeGreaterThan(keys.length * 3);
+  });
+});
