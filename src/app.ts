@@ -15,6 +15,8 @@ import { onboardingRoutes } from './modules/identity/onboarding.routes.ts';
 import { adminOrganisationsRoutes } from './modules/identity/admin-organisations.routes.ts';
 import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webDistFolder } from './platform/paths.ts';
@@ -50,7 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   await registerSecurity(app, { https: deps.config.publicUrl.startsWith('https://'), rateLimitPerMinute: deps.config.rateLimitPerMinute });
   await app.register(cookie);
-  enforceAccess(app, sessionResolver(deps));
+  enforceAccess(app, { resolveSession: sessionResolver(deps), onDenied: recordRefusal(deps) });
   await registerOpenApi(app, appVersion);
 
   await app.register(systemRoutes(deps));
@@ -60,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(onboardingRoutes(deps));
   await app.register(adminOrganisationsRoutes(deps));
   await app.register(adminPeopleRoutes(deps));
+  await app.register(auditRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../config/config.ts';
 import { appVersion } from '../platform/version.ts';
+import { auditCheckpointCommand, auditVerifyCommand } from './audit-commands.ts';
 import { buildWebIfStale } from './build-web.ts';
 import { backupCommand, dbStatusCommand, migrateCommand, restoreCommand, seedCommand } from './database-commands.ts';
 import { runCommand } from './fail.ts';
@@ -52,5 +53,16 @@ program
   .description('restore a backup into an empty database (PGlite or PostgreSQL, either way round)')
   .argument('<file>', 'backup file written by "cpms backup"')
   .action((file: string) => runCommand(() => restoreCommand(loadConfig(), file)));
+
+program
+  .command('audit:verify')
+  .description('check every audit chain and the signed checkpoints; names the first broken link and exits 1 if any')
+  .option('--checkpoints <file>', 'checkpoint file or exported log lines to check against (default: $CPMS_DATA_DIR/audit/checkpoints.jsonl)')
+  .action((options: { checkpoints?: string }) => runCommand(() => auditVerifyCommand(loadConfig(), options)));
+
+program
+  .command('audit:checkpoint')
+  .description('write a signed checkpoint of every audit chain head now (the server also does so every 5 minutes)')
+  .action(() => runCommand(() => auditCheckpointCommand(loadConfig())));
 
 await program.parseAsync(process.argv);

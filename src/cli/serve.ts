@@ -7,6 +7,8 @@ import { keysFrom, resolveMasterKey } from '../platform/keys.ts';
 import { createLogger } from '../platform/logger.ts';
 import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
+import { smtpTransport, startMailWorker } from '../mail/mail-worker.ts';
+import { checkpointFile, startCheckpointer } from '../modules/audit/checkpoints.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -27,6 +29,13 @@ export async function serve(config: Config): Promise<void> {
     }
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, logger });
     await app.listen({ host: config.host, port: config.port });
+    // Without SMTP, mail waits in the outbox (readable by administrators); with it, a worker delivers.
+    const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
+    const stopMail = transport
+      ? startMailWorker({ db: connection.database.db, clock, transport, from: config.mailFrom, onError: (error) => app.log.error({ err: error }, 'mail delivery failed') })
+      : async () => {};
+    // Chain heads are written outside the database, so truncating the audit tail is detectable too.
+    const checkpointer = startCheckpointer({ db: connection.database.db, file: checkpointFile(config.dataDir), key: keys.derive('audit-checkpoints'), clock, logger, intervalMs: 5 * 60_000 });
 
     const where =
       connection.database.kind === 'pglite'
@@ -44,8 +53,9 @@ export async function serve(config: Config): Promise<void> {
         process.stderr.write('cpms: did not stop within 10 s; exiting anyway.\n');
         process.exit(1);
       }, SHUTDOWN_GRACE_MS).unref();
-      app
-        .close()
+      stopMail()
+        .then(() => app.close())
+        .then(() => checkpointer.stop())
         .then(() => connection.close())
         .then(() => {
           say('Stopped.');

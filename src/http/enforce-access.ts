@@ -16,7 +16,13 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * CSRF token on unsafe methods (403), then the route's own `authorize` (404, 403) in preValidation —
  * so input is validated only for callers who may make the request at all.
  */
-export function enforceAccess(app: FastifyInstance, resolveSession: (request: FastifyRequest) => Promise<ResolvedSession | undefined>): void {
+export interface EnforceAccessOptions {
+  resolveSession: (request: FastifyRequest) => Promise<ResolvedSession | undefined>;
+  /** Records a refused attempt (404/403 from a route's authorize) in a transaction of its own. */
+  onDenied: (request: FastifyRequest, error: AppError) => Promise<void>;
+}
+
+export function enforceAccess(app: FastifyInstance, { resolveSession, onDenied }: EnforceAccessOptions): void {
   app.addHook('onRequest', async (request) => {
     const access = accessOf(request.routeOptions);
     if (access === undefined) return; // pages, assets, not-found
@@ -34,6 +40,12 @@ export function enforceAccess(app: FastifyInstance, resolveSession: (request: Fa
   });
   app.addHook('preValidation', async (request) => {
     const access = accessOf(request.routeOptions);
-    if (access?.session && access.authorize && request.actor) await access.authorize(request, request.actor);
+    if (!access?.session || !access.authorize || !request.actor) return;
+    try {
+      await access.authorize(request, request.actor);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'notFound' || error.code === 'forbidden')) await onDenied(request, error);
+      throw error;
+    }
   });
 }

@@ -51,5 +51,6 @@ export const adminScenarios: Record<string, Scenario> = {
     request: async (t, cast) => ({ method: 'POST', url: '/api/admin/delegations', payload: { assistantId: await freshPersonId(t), principalId: await freshPersonId(t), hospitalId: cast.orgs.waldstadt } }),
   },
   'GET /api/admin/settings': { allowed: 'admin', refusals: forbiddenToOthers, request: async () => ({ method: 'GET', url: '/api/admin/settings' }) },
+  'GET /api/audit/events': { allowed: 'admin', refusals: forbiddenToOthers, request: async () => ({ method: 'GET', url: '/api/audit/events?limit=20' }) },
   'PATCH /api/admin/settings': { allowed: 'admin', refusals: forbiddenToOthers, request: async () => ({ method: 'PATCH', url: '/api/admin/settings', payload: { localAccountsEnabled: true } }) },
 };
