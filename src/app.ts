@@ -12,6 +12,8 @@ import { enforceAccess } from './http/enforce-access.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { meRoutes } from './modules/identity/me.routes.ts';
 import { onboardingRoutes } from './modules/identity/onboarding.routes.ts';
+import { authOptionsRoutes } from './modules/identity/oidc/auth-options.routes.ts';
+import { oidcRoutes } from './modules/identity/oidc/oidc.routes.ts';
 import { adminOrganisationsRoutes } from './modules/identity/admin-organisations.routes.ts';
 import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
@@ -59,6 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationsRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(meRoutes(deps));
+  await app.register(authOptionsRoutes(deps));
+  if (deps.config.oidc) await app.register(oidcRoutes(deps));
   await app.register(onboardingRoutes(deps));
   await app.register(adminOrganisationsRoutes(deps));
   await app.register(adminPeopleRoutes(deps));

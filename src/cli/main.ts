@@ -6,6 +6,7 @@ import { buildWebIfStale } from './build-web.ts';
 import { backupCommand, dbStatusCommand, migrateCommand, restoreCommand, seedCommand } from './database-commands.ts';
 import { runCommand } from './fail.ts';
 import { serve } from './serve.ts';
+import { totpCodeCommand } from './totp-code.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -64,5 +65,11 @@ program
   .command('audit:checkpoint')
   .description('write a signed checkpoint of every audit chain head now (the server also does so every 5 minutes)')
   .action(() => runCommand(() => auditCheckpointCommand(loadConfig())));
+
+program
+  .command('totp:code')
+  .description('print the current authenticator code for a TOTP secret (for scripts using training accounts)')
+  .argument('<secret>', 'base32 secret, e.g. from the README\'s training accounts')
+  .action((secret: string) => runCommand(() => totpCodeCommand(secret)));
 
 await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ export const identityScenarios: Record<string, Scenario> = {
   'GET /api/health/live': publicGet('/api/health/live'),
   'GET /api/erns': publicGet('/api/erns'),
   'GET /api/hospitals': publicGet('/api/hospitals'),
+  'GET /api/auth/options': publicGet('/api/auth/options'),
   'POST /api/auth/sign-in': {
     allowed: 'anonymous',
     refusals: 'public',

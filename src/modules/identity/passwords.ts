@@ -41,7 +41,10 @@ const strength = new ZxcvbnFactory({
 export function passwordProblems(password: string, personal: string[] = []): string[] {
   if (password.length < PASSWORD_MIN_LENGTH) return [`Use at least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words make a strong, memorable password.`];
   if (password.length > PASSWORD_MAX_LENGTH) return [`Use at most ${PASSWORD_MAX_LENGTH} characters.`];
-  const result = strength.check(password, personal.flatMap((p) => p.split(/[@.\s]+/)).filter((p) => p.length >= 3));
+  const lowered = password.toLowerCase();
+  const own = personal.flatMap((p) => [p, p.split('@')[0] ?? '']).map((p) => p.trim().toLowerCase()).filter((p) => p.length >= 4);
+  if (own.some((p) => lowered.includes(p))) return ['Do not use your name or e-mail address in your password.'];
+  const result = strength.check(password, [...own, ...personal.flatMap((p) => p.split(/[@.\s]+/))].filter((p) => p.length >= 3));
   if (result.score >= 3) return [];
   const hints = [result.feedback.warning, ...result.feedback.suggestions].filter((h): h is string => typeof h === 'string' && h.length > 0);
   return ['This password is too easy to guess.', ...hints];

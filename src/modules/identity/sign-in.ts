@@ -25,8 +25,11 @@ export async function localAccountsEnabled(deps: AppDeps): Promise<boolean> {
   return row?.enabled ?? true;
 }
 
-/** What the person still owes after the first factor: nothing, a TOTP code, or enrolling one. */
-async function nextStep(deps: AppDeps, personId: string, secondFactor: boolean): Promise<SignInNext> {
+/**
+ * What the person still owes after the first factor: nothing (second factor already confirmed, e.g. by the
+ * identity provider's multi-factor claim), a TOTP code, or enrolling one (only people with a role must).
+ */
+export async function nextStep(deps: AppDeps, personId: string, secondFactor: boolean): Promise<SignInNext> {
   if (secondFactor) return 'done';
   const grants = await loadActiveGrants(deps.db, personId, deps.clock.now());
   const [cred] = await deps.db.select({ confirmed: credentials.totpConfirmedAt }).from(credentials).where(eq(credentials.personId, personId));
