@@ -18,6 +18,7 @@ import { adminOrganisationsRoutes } from './modules/identity/admin-organisations
 import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(adminOrganisationsRoutes(deps));
   await app.register(adminPeopleRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(patientsRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

@@ -3,3 +3,4 @@ export * from './organisations.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './mail.ts';
+export * from './patients.ts';

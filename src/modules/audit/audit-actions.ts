@@ -32,6 +32,13 @@ export const auditActions = [
   'hospital.updated',
   'membership.changed',
   'settings.updated',
+  // patients
+  'patient.enrolled',
+  'patient.listed',
+  'patient.searched',
+  'patient.viewed',
+  'patient.identityViewed',
+  'patient.identityUpdated',
   // the audit trail itself
   'audit.viewed',
   'audit.accessReportViewed',
