@@ -19,6 +19,7 @@ import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
+import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(adminPeopleRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(patientsRoutes(deps));
+  await app.register(consentRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

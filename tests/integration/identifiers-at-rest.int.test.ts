@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPerson, seededOrganisations, signIn } from '../../src/testing/actors.ts';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.ts';
 
+const careConsent = { givenBy: 'legalRepresentative', representativeRelation: 'mother', givenOn: '2026-01-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' } as const;
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,7 +31,7 @@ describe('identifying data at rest', () => {
     const orgs = await seededOrganisations(t);
     const hp = await signIn(t, await createTestPerson(t, { affiliations: [{ role: 'healthProfessional', hospitalId: orgs.waldstadt }] }));
     const sentinel = { givenName: 'Sentinelgivenqx', familyName: 'Sentinelfamilyqx', dateOfBirth: '2011-07-19', recordNumber: 'SENTINELMRN7741', nationalId: 'SENTINELNID9902' };
-    const enrolled = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, nickname: 'Sparrow', sex: 'female', identity: sentinel } });
+    const enrolled = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, careConsent, nickname: 'Sparrow', sex: 'female', identity: sentinel } });
     expect(enrolled.statusCode).toBe(201);
     const { id } = enrolled.json<{ id: string }>();
     // read, search, correct and list it, so every path that touches the identity has run
@@ -37,7 +39,7 @@ describe('identifying data at rest', () => {
     await t.app.inject({ method: 'POST', url: '/api/patients/record-number-search', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, recordNumber: sentinel.recordNumber } });
     await t.app.inject({ method: 'PUT', url: `/api/patients/${id}/identity`, headers: hp.headers, payload: { ...sentinel, givenName: 'Sentinelgivenqx Secondname' } });
     await t.app.inject({ method: 'GET', url: '/api/patients', headers: hp.headers });
-    const duplicate = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, nickname: 'Again', sex: 'female', identity: sentinel } });
+    const duplicate = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, careConsent, nickname: 'Again', sex: 'female', identity: sentinel } });
     expect(duplicate.statusCode).toBe(409);
 
     const dump = (await dumpEverything()).toLowerCase();

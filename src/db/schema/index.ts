@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './mail.ts';
 export * from './patients.ts';
+export * from './consents.ts';

@@ -39,6 +39,9 @@ export const auditActions = [
   'patient.viewed',
   'patient.identityViewed',
   'patient.identityUpdated',
+  'consent.recorded',
+  'consent.withdrawn',
+  'consent.viewed',
   // the audit trail itself
   'audit.viewed',
   'audit.accessReportViewed',

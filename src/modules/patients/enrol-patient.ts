@@ -5,6 +5,7 @@ import type { Tx } from '../../db/database.ts';
 import { patientBlindIndexes, patientIdentities, patientKeys, patients } from '../../db/schema/patients.ts';
 import { AppError } from '../../http/errors.ts';
 import { hospitalPartition } from '../audit/audit-actions.ts';
+import { insertConsent } from '../consent/consents.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { newPatientCode } from './patient-code.ts';
 import { blindIndex, newPatientKey, sealIdentity } from './patient-crypto.ts';
@@ -44,6 +45,7 @@ export async function enrolPatient(deps: AppDeps, actor: Actor, input: EnrolPati
     const indexes = [{ kind: 'recordNumber' as const, value: input.identity.recordNumber }, ...(input.identity.nationalId ? [{ kind: 'nationalId' as const, value: input.identity.nationalId }] : [])];
     await tx.insert(patientBlindIndexes).values(indexes.map((i) => ({ patientId: id, hospitalId: input.hospitalId, kind: i.kind, digest: blindIndex(deps.keys, input.hospitalId, i.kind, i.value) })));
     await recordAudit(tx, deps.clock, { partition: hospitalPartition(input.hospitalId), actorId: actor.personId, action: 'patient.enrolled', targetType: 'patient', targetId: id, patientId: id, clientAddress });
+    await insertConsent(tx, deps, actor, { id, hospitalId: input.hospitalId }, { kind: 'care', scope: null, ...input.careConsent }, clientAddress);
     return id;
   });
 }

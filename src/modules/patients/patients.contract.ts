@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CareConsent } from '../consent/consent.contract.ts';
 
 export const Sex = z.enum(['female', 'male', 'other', 'unknown']);
 
@@ -16,6 +17,8 @@ export const EnrolPatient = z.object({
   nickname: z.string().trim().min(1).max(80),
   sex: Sex,
   identity: PatientIdentity,
+  /** Care consent is required to enrol. */
+  careConsent: CareConsent,
 });
 export type EnrolPatient = z.infer<typeof EnrolPatient>;
 
