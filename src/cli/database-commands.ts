@@ -53,7 +53,7 @@ export const seedCommand = (config: Config) =>
     const summary = await seed(database.db, config.environment, keysFrom(resolveMasterKey(config.masterKey, config.dataDir)), systemClock);
     say(
       `Seeded ${config.environment === 'training' ? 'training and reference' : 'reference'} data: added ${summary.erns} networks, ` +
-        `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships, ${summary.accounts} accounts.`,
+        `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships, ${summary.accounts} accounts, ${summary.patients} patients.`,
     );
   });
 

@@ -25,7 +25,7 @@ export async function serve(config: Config): Promise<void> {
     const info = await ensureInstallation(connection.database.db, config.environment, clock);
     if (info.created && config.environment === 'training') {
       const summary = await seed(connection.database.db, 'training', keys, clock);
-      say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README).`);
+      say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README), ${summary.patients} synthetic patients.`);
     }
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, logger });
     await app.listen({ host: config.host, port: config.port });

@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Keys } from '../platform/keys.ts';
 import { seal } from '../platform/secret-box.ts';
 import { trainingAccounts } from './training-accounts.ts';
+import { seedTrainingPatients } from './seed-patients.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -16,6 +17,7 @@ export interface SeedSummary {
   hospitals: number;
   memberships: number;
   accounts: number;
+  patients: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -99,7 +101,7 @@ async function seedTrainingData(tx: Db, ernIds: Map<string, string>, summary: Se
  * ERN reference data only, never training data.
  */
 export async function seed(db: Db, environment: Environment, keys: Keys, clock: Clock): Promise<SeedSummary> {
-  const summary: SeedSummary = { erns: 0, diseaseGroups: 0, hospitals: 0, memberships: 0, accounts: 0 };
+  const summary: SeedSummary = { erns: 0, diseaseGroups: 0, hospitals: 0, memberships: 0, accounts: 0, patients: 0 };
   await db.transaction(async (tx) => {
     const ernIds = await seedReferenceData(tx, summary);
     if (environment === 'training') {
@@ -107,5 +109,7 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
       await seedTrainingAccounts(tx, ernIds, keys, clock, summary);
     }
   });
+  // Patients go through the app's own use cases (each in its own transaction), after the accounts exist.
+  if (environment === 'training') summary.patients = await seedTrainingPatients(db, keys, clock);
   return summary;
 }

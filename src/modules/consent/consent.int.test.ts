@@ -19,7 +19,7 @@ const identity = () => ({ givenName: 'Ada', familyName: 'Example', dateOfBirth: 
 const care = { givenBy: 'legalRepresentative', representativeRelation: 'father', givenOn: '2025-12-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' };
 
 async function enrolChild(): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, nickname: 'Otter', sex: 'male', identity: identity(), careConsent: care } });
+  const response = await t.app.inject({ method: 'POST', url: '/api/patients', headers: hp.headers, payload: { hospitalId: orgs.waldstadt, nickname: 'Beaver', sex: 'male', identity: identity(), careConsent: care } });
   expect(response.statusCode).toBe(201);
   return response.json<{ id: string }>().id;
 }

@@ -40,7 +40,7 @@ export async function hasActiveConsent(db: Db | Tx, patientId: string, kind: Con
 }
 
 /** Records a consent in the caller's transaction (enrolment records the care consent this way). */
-export async function insertConsent(tx: Tx, deps: AppDeps, actor: Actor, patient: { id: string; hospitalId: string }, input: NewConsent, clientAddress: string): Promise<string> {
+export async function insertConsent(tx: Tx, deps: Pick<AppDeps, 'clock'>, actor: Pick<Actor, 'personId'>, patient: { id: string; hospitalId: string }, input: NewConsent, clientAddress: string): Promise<string> {
   if (input.givenOn > deps.clock.now().toISOString().slice(0, 10)) throw new AppError('unprocessable', 'The consent date is in the future.', [{ path: 'body.givenOn', message: 'in the future' }]);
   const [row] = await tx
     .insert(consents)
@@ -54,7 +54,7 @@ export const recordConsent = (deps: AppDeps, actor: Actor, patient: { id: string
   deps.db.transaction((tx) => insertConsent(tx, deps, actor, patient, input, clientAddress));
 
 /** Withdrawal takes effect at once; the row stays as history. */
-export async function withdrawConsent(deps: AppDeps, actor: Actor, patient: { id: string; hospitalId: string }, consentId: string, input: { withdrawnOn: string; note: string | null }, clientAddress: string): Promise<void> {
+export async function withdrawConsent(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Pick<Actor, 'personId'>, patient: { id: string; hospitalId: string }, consentId: string, input: { withdrawnOn: string; note: string | null }, clientAddress: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(consents)

@@ -26,7 +26,7 @@ export async function findByRecordNumber(tx: Tx | AppDeps['db'], deps: Pick<AppD
  * record number and national id sealed under a new per-patient key; blind indexes to catch a second
  * enrolment. One transaction, audited in the hospital's chain.
  */
-export async function enrolPatient(deps: AppDeps, actor: Actor, input: EnrolPatient, clientAddress: string): Promise<string> {
+export async function enrolPatient(deps: Pick<AppDeps, 'db' | 'clock' | 'keys'>, actor: Pick<Actor, 'personId'>, input: EnrolPatient, clientAddress: string): Promise<string> {
   const year = Number(input.identity.dateOfBirth.slice(0, 4));
   if (input.identity.dateOfBirth > deps.clock.now().toISOString().slice(0, 10)) {
     throw new AppError('unprocessable', 'The date of birth is in the future.', [{ path: 'body.identity.dateOfBirth', message: 'in the future' }]);

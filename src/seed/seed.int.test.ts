@@ -1,0 +1,46 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { affiliations, consents, patients, people } from '../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { trainingAccounts } from './training-accounts.ts';
+import { trainingPatients } from './training-patients.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the training seed', () => {
+  it('has an account for every role, including a person at two hospitals and an expired and a valid guest', async () => {
+    const rows = await t.database.db
+      .select({ email: people.email, role: affiliations.role, validUntil: affiliations.validUntil })
+      .from(people)
+      .innerJoin(affiliations, eq(affiliations.personId, people.id))
+      .where(inArray(people.email, trainingAccounts.map((a) => a.email)));
+    const roles = new Set(rows.map((r) => r.role));
+    for (const role of ['healthProfessional', 'assistant', 'coordinator', 'hospitalRepresentative', 'dataProtectionOfficer', 'researcher', 'platformAdministrator', 'guestExpert']) expect(roles).toContain(role);
+    expect(rows.filter((r) => r.email.startsWith('hp.two-hospitals'))).toHaveLength(2);
+    const guests = rows.filter((r) => r.role === 'guestExpert').map((r) => new Date(r.validUntil!).getTime() > Date.now());
+    expect(guests.sort()).toEqual([false, true]);
+  });
+
+  it('has a dozen synthetic patients with varied consents: children with a legal representative, and one withdrawn', async () => {
+    // enrolled by the training accounts (other tests may reuse a nickname)
+    const seeded = await t.database.db
+      .select({ id: patients.id, nickname: patients.nickname })
+      .from(patients)
+      .innerJoin(people, eq(people.id, patients.createdBy))
+      .where(and(inArray(patients.nickname, trainingPatients.map((p) => p.nickname)), inArray(people.email, trainingAccounts.map((a) => a.email))));
+    expect(new Set(seeded.map((p) => p.nickname)).size).toBe(trainingPatients.length);
+    const otter = seeded.find((p) => p.nickname === 'Otter')!;
+    const [care] = await t.database.db.select().from(consents).where(and(eq(consents.patientId, otter.id), eq(consents.kind, 'care')));
+    expect(care).toMatchObject({ givenBy: 'legalRepresentative', representativeRelation: 'father' });
+    expect(care!.withdrawnAt).not.toBeNull();
+    const kestrel = seeded.find((p) => p.nickname === 'Kestrel')!;
+    const active = await t.database.db.select({ kind: consents.kind }).from(consents).where(and(eq(consents.patientId, kestrel.id), isNull(consents.withdrawnAt)));
+    expect(active.map((c) => c.kind).sort()).toEqual(['care', 'ernRegistries', 'photographs']);
+  });
+});
