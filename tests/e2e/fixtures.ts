@@ -49,4 +49,6 @@ export const pages = [
   { path: '/networks', heading: 'European Reference Networks', ready: 'ERN-RND' },
   { path: '/system', heading: 'System status', ready: 'Database' },
   { path: '/no-such-page', heading: 'Page not found' },
+  { path: '/sign-in', heading: 'Sign in', ready: 'Local account' },
+  { path: '/sign-in?error=oidcCancelled', heading: 'Sign in', ready: 'Signing in was cancelled at your identity provider.' },
 ] as const;

@@ -1,20 +1,42 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
-import { AppLayout } from './layout/app-layout.tsx';
+import { createRoute, createRouter } from '@tanstack/react-router';
+import { queryClient } from './api/query-client.ts';
+import { installAuthErrorRedirects } from './auth/auth-error-redirects.ts';
 import { HomePage } from './pages/home-page.tsx';
 import { NetworksPage } from './pages/networks-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
 import { SystemStatusPage } from './pages/system-status-page.tsx';
+import { adminRoutes } from './routes/admin-routes.tsx';
+import { auditRoute } from './routes/audit-routes.tsx';
+import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
+import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
+import { rootRoute } from './routes/root-route.tsx';
+import { authenticatorRoute, secondFactorRoute, signInRoute } from './routes/sign-in-routes.tsx';
 
-// Code-based routes: one line per page. Pages fetch their own data with TanStack Query.
-const rootRoute = createRootRoute({ component: AppLayout, notFoundComponent: NotFoundPage });
-
+// Code-based routes: one line per page (areas in ./routes). Pages fetch their own data with TanStack Query.
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 const networksRoute = createRoute({ getParentRoute: () => rootRoute, path: '/networks', component: NetworksPage });
 const systemRoute = createRoute({ getParentRoute: () => rootRoute, path: '/system', component: SystemStatusPage });
 
-const routeTree = rootRoute.addChildren([homeRoute, networksRoute, systemRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  networksRoute,
+  systemRoute,
+  signInRoute,
+  secondFactorRoute,
+  authenticatorRoute,
+  signedInRoute.addChildren([
+    profileRoute,
+    sessionsRoute,
+    myAccessRequestsRoute,
+    newAccessRequestRoute,
+    coordinationQueueRoute,
+    coordinationSettingsRoute,
+    adminRoutes,
+    auditRoute,
+  ]),
+]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent' });
+installAuthErrorRedirects(router);
 
 declare module '@tanstack/react-router' {
   interface Register {

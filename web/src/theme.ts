@@ -60,6 +60,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)', // 5.5:1 on white
     '--mantine-color-placeholder': '#6b727a', // 4.9:1 on white
     '--mantine-color-anchor': 'var(--mantine-color-clinicalBlue-7)', // 8.3:1 on white
+    // The "light" variant (alerts, badges) writes shade 9 on shade 1; for teal that is 4.3:1 and red
+    // barely 4.5:1. Darker text: 6.6:1 on teal-1 (#c3fae8), 6.0:1 on red-1 (#ffe3e3).
+    '--mantine-color-teal-light-color': '#065f46',
+    '--mantine-color-red-light-color': '#a51d1d',
   },
   dark: {},
 });

@@ -5,6 +5,7 @@ import { AppFooter } from './app-footer.tsx';
 import { EnvironmentBanner } from './environment-banner.tsx';
 import { MainNavigation } from './main-navigation.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link.tsx';
+import { UserMenu } from './user-menu.tsx';
 import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate.ts';
 import classes from './layout.module.css';
 
@@ -28,7 +29,10 @@ export function AppLayout() {
             <img src="/favicon.svg" alt="" width={28} height={28} />
             {t('app.name')}
           </Link>
-          <MainNavigation />
+          <Group gap="lg" wrap="wrap">
+            <MainNavigation />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>

@@ -2,6 +2,7 @@ import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../components/page-heading.tsx';
+import { MyAffiliations } from './account/my-affiliations.tsx';
 
 /** What the platform is, and where to go next. */
 export function HomePage() {
@@ -17,6 +18,7 @@ export function HomePage() {
           {t('home.privacy')}
         </Text>
       </div>
+      <MyAffiliations headingLevel={2} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Card withBorder padding="lg" component="section" aria-labelledby="home-networks">
           <Title order={2} size="h3" id="home-networks">
