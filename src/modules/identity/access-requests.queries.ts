@@ -58,6 +58,7 @@ function toView(actor: Actor, row: Row): AccessRequestView {
     employmentConfirmedAt: r.employmentConfirmedAt,
     decidedAt: r.decidedAt,
     decisionReason: r.decisionReason,
+    affiliationId: r.affiliationId,
     canConfirmEmployment: canConfirmEmployment(actor, r),
     canDecide: canDecide(actor, r),
   };

@@ -4,6 +4,9 @@ import { Role } from './identity.contract.ts';
 /** Roles a person may ask for; platform administrators are appointed, not requested. */
 export const RequestableRole = z.enum(['healthProfessional', 'assistant', 'coordinator', 'hospitalRepresentative', 'dataProtectionOfficer', 'researcher', 'guestExpert']);
 
+/** Roles held at a hospital: requesting one names the hospital, which must be a member of the ERN. */
+export const hospitalBoundRoles = ['healthProfessional', 'assistant', 'hospitalRepresentative', 'dataProtectionOfficer'] as const;
+
 export const FileAccessRequest = z.object({
   ernId: z.uuid(),
   hospitalId: z.uuid().nullable(),
@@ -27,6 +30,8 @@ export const AccessRequestView = z.object({
   employmentConfirmedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
+  /** The affiliation an approval granted (a guest account's, to extend it). */
+  affiliationId: z.string().nullable(),
   /** What the caller may do with it now. */
   canConfirmEmployment: z.boolean(),
   canDecide: z.boolean(),

@@ -7,10 +7,10 @@ import { AppError } from '../../http/errors.ts';
 import { queueEmail } from '../../mail/queue-email.ts';
 import { ernPartition } from '../audit/audit-actions.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { AccessRequestView, FileAccessRequest } from './onboarding.contract.ts';
+import { hospitalBoundRoles, type AccessRequestView, type FileAccessRequest } from './onboarding.contract.ts';
 
 const DAY_MS = 86_400_000;
-const hospitalBound = new Set(['healthProfessional', 'assistant', 'hospitalRepresentative', 'dataProtectionOfficer']);
+const hospitalBound = new Set<string>(hospitalBoundRoles);
 
 /** Active holders of a role in an ERN or at a hospital, to notify them. */
 async function holders(tx: Tx, at: string, where: { role: 'coordinator' | 'hospitalRepresentative'; ernId?: string; hospitalId?: string }) {
