@@ -18,6 +18,7 @@ import { adminOrganisationsRoutes } from './modules/identity/admin-organisations
 import { adminPeopleRoutes } from './modules/identity/admin-people.routes.ts';
 import { sessionResolver } from './modules/identity/session-cookie.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { patientHospitalOf } from './modules/audit/patient-hospital.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
@@ -68,7 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(onboardingRoutes(deps));
   await app.register(adminOrganisationsRoutes(deps));
   await app.register(adminPeopleRoutes(deps));
-  await app.register(auditRoutes(deps));
+  await app.register(auditRoutes(deps, { patientHospitalOf }));
   await app.register(patientsRoutes(deps));
   await app.register(consentRoutes(deps));
 

@@ -45,6 +45,12 @@ export const patientScenarios: Record<string, Scenario> = {
       return { method: 'POST', url: `/api/patients/${id}/consents/${consentId}/withdrawal`, payload: { withdrawnOn: '2026-01-01', note: null } };
     },
   },
+  // Ids and times only, no clinical content: the hospital's data-protection officers and platform administrators.
+  'GET /api/audit/patients/:patientId/access-report': {
+    allowed: 'admin',
+    refusals: invisibleToOutsiders,
+    request: async (t, cast) => ({ method: 'GET', url: `/api/audit/patients/${await waldstadtPatient(t, cast)}/access-report` }),
+  },
   'PUT /api/patients/:id/identity': {
     allowed: 'hp',
     refusals: invisibleToOutsiders,

@@ -42,6 +42,17 @@ export const auditActions = [
   'consent.recorded',
   'consent.withdrawn',
   'consent.viewed',
+  // case records
+  'record.viewed',
+  'record.updated',
+  'record.historyViewed',
+  'phenopacket.imported',
+  'phenopacket.importPreviewed',
+  'phenopacket.exported',
+  // attachments
+  'attachment.uploaded',
+  'attachment.downloaded',
+  'attachment.deleted',
   // the audit trail itself
   'audit.viewed',
   'audit.accessReportViewed',

@@ -13,7 +13,9 @@ export const recordRefusal =
   (deps: AppDeps) =>
   async (request: FastifyRequest, error: AppError): Promise<void> => {
     const params = (request.params ?? {}) as Record<string, unknown>;
-    const patientId = typeof params.patientId === 'string' && isUuid(params.patientId) ? params.patientId : null;
+    // Routes on one patient name it :patientId, or :id under /api/patients/
+    const candidate = params.patientId ?? (request.routeOptions.url?.startsWith('/api/patients/:id') ? params.id : undefined);
+    const patientId = isUuid(candidate) ? candidate.toLowerCase() : null;
     await recordDenied(deps.db, deps.clock, {
       partition: PLATFORM_PARTITION,
       actorId: request.actor?.personId ?? null,

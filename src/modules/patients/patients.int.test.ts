@@ -40,6 +40,14 @@ describe('enrolment', () => {
     const list = await t.app.inject({ method: 'GET', url: `/api/patients?q=${patient.patientCode.toLowerCase()}`, headers: colleague.headers });
     expect(list.json<{ patients: { id: string }[] }>().patients.map((p) => p.id)).toEqual([patient.id]);
     expect((await t.app.inject({ method: 'GET', url: '/api/patients', headers: outsider.headers })).json<{ patients: { id: string }[] }>().patients.map((p) => p.id)).not.toContain(patient.id);
+
+    // the hospital's data-protection officer sees who enrolled, read, listed and tried to read it
+    const dpo = await signIn(t, await createTestPerson(t, { affiliations: [{ role: 'dataProtectionOfficer', hospitalId: orgs.waldstadt }] }));
+    const report = await t.app.inject({ method: 'GET', url: `/api/audit/patients/${patient.id}/access-report`, headers: dpo.headers });
+    expect(report.statusCode).toBe(200);
+    const actions = report.json<{ events: { action: string; outcome: string }[] }>().events.map((e) => `${e.action}:${e.outcome}`);
+    expect(actions).toEqual(expect.arrayContaining(['patient.enrolled:success', 'consent.recorded:success', 'patient.identityViewed:success', 'patient.listed:success', 'access.denied:denied']));
+    expect((await t.app.inject({ method: 'GET', url: `/api/audit/patients/${patient.id}/access-report`, headers: outsider.headers })).statusCode).toBe(404);
   });
 
   it('catches a second enrolment with the same record number (written differently) through the blind index', async () => {
