@@ -6,7 +6,7 @@ module.exports = {
       name: 'mechanisms-know-no-domain',
       comment: 'Shared mechanisms (db, http, platform, config) must not import domain modules.',
       severity: 'error',
-      from: { path: '^src/(db|http|platform|config)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|http|platform|config|storage|mail)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/(modules|seed|cli)/' },
     },
     {

@@ -21,6 +21,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { patientHospitalOf } from './modules/audit/patient-hospital.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { recordsRoutes } from './modules/records/records.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -72,6 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(deps, { patientHospitalOf }));
   await app.register(patientsRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
+  await app.register(recordsRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

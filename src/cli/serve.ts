@@ -4,6 +4,7 @@ import { connect } from '../db/connect.ts';
 import { ensureInstallation } from '../modules/system/installation.ts';
 import { systemClock } from '../platform/clock.ts';
 import { keysFrom, resolveMasterKey } from '../platform/keys.ts';
+import { createBlobStore } from '../storage/create-blob-store.ts';
 import { createLogger } from '../platform/logger.ts';
 import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
@@ -27,7 +28,8 @@ export async function serve(config: Config): Promise<void> {
       const summary = await seed(connection.database.db, 'training', keys, clock);
       say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README), ${summary.patients} synthetic patients.`);
     }
-    const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, logger });
+    const blobs = createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys);
+    const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, blobs, logger });
     await app.listen({ host: config.host, port: config.port });
     // Without SMTP, mail waits in the outbox (readable by administrators); with it, a worker delivers.
     const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;

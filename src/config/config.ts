@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../platform/paths.ts';
+import type { S3Settings } from '../storage/s3-backend.ts';
 
 /** A configuration problem, always naming the variable, so start-up can stop with one clear line. */
 export class ConfigError extends Error {
@@ -35,6 +36,37 @@ export interface Config {
   /** SMTP server for e-mail (smtp:// or smtps://); without it mail stays in the outbox for the administrator. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
+  /** S3-compatible object storage for files; absent means the data directory. */
+  s3: S3Settings | undefined;
+}
+
+function parseS3(env: Env): S3Settings | undefined {
+  const bucket = nonEmpty(env, 'CPMS_S3_BUCKET');
+  if (bucket === undefined) return undefined;
+  const endpoint = nonEmpty(env, 'CPMS_S3_ENDPOINT');
+  if (endpoint !== undefined) {
+    try {
+      new URL(endpoint);
+    } catch {
+      throw new ConfigError('CPMS_S3_ENDPOINT', `is not a valid URL (got ${JSON.stringify(endpoint)}).`);
+    }
+  }
+  const accessKeyId = nonEmpty(env, 'CPMS_S3_ACCESS_KEY_ID');
+  const secretAccessKey = nonEmpty(env, 'CPMS_S3_SECRET_ACCESS_KEY');
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(accessKeyId === undefined ? 'CPMS_S3_ACCESS_KEY_ID' : 'CPMS_S3_SECRET_ACCESS_KEY', 'must be set together with its pair (or neither, for the default credentials).');
+  }
+  const forcePathStyle = nonEmpty(env, 'CPMS_S3_FORCE_PATH_STYLE');
+  return {
+    bucket,
+    endpoint,
+    region: nonEmpty(env, 'CPMS_S3_REGION') ?? 'us-east-1',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    forcePathStyle: forcePathStyle === undefined ? endpoint !== undefined : parseBoolean(env, 'CPMS_S3_FORCE_PATH_STYLE'),
+    prefix: nonEmpty(env, 'CPMS_S3_PREFIX') ?? '',
+  };
 }
 
 export interface OidcConfig {
@@ -190,6 +222,13 @@ export function loadConfig(env: Env = process.env): Config {
   const oidc = parseOidc(env);
   const smtpUrl = parseSmtpUrl(nonEmpty(env, 'CPMS_SMTP_URL'));
   const mailFrom = nonEmpty(env, 'CPMS_MAIL_FROM') ?? 'Open CPMS <no-reply@open-cpms.invalid>';
+  const maxUploadBytes = parseWith(
+    'CPMS_MAX_UPLOAD_BYTES',
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1024).max(5 * 1024 ** 3)),
+    nonEmpty(env, 'CPMS_MAX_UPLOAD_BYTES') ?? String(50 * 1024 ** 2),
+    'must be a number of bytes between 1024 and 5 GiB',
+  );
+  const s3 = parseS3(env);
 
   const rawPublicUrl = nonEmpty(env, 'CPMS_PUBLIC_URL');
   let publicUrl = `http://localhost:${port}`;
@@ -241,5 +280,7 @@ export function loadConfig(env: Env = process.env): Config {
     oidc,
     smtpUrl,
     mailFrom,
+    maxUploadBytes,
+    s3,
   };
 }

@@ -28,6 +28,8 @@ function constraintProblem(error: unknown): { code: 'conflict' | 'unprocessable'
     case '23502':
       return { code: 'unprocessable', detail: 'Some values are not allowed here.' };
     case '22P02':
+    case '22P05': // text PostgreSQL cannot store (a NUL character)
+    case '22021': // invalid byte sequence for the encoding
     case '22007':
     case '22008':
       return { code: 'badRequest', detail: 'A value has the wrong format.' };

@@ -16,12 +16,14 @@ export async function seedTrainingPatients(db: Db, keys: Keys, clock: Clock): Pr
   const hospitalRows = await db.select({ id: hospitals.id, name: hospitals.name }).from(hospitals);
   const ernRows = await db.select({ id: erns.id, code: erns.code }).from(erns);
   const staff = await db.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, [...new Set(trainingPatients.map((p) => p.enrolledBy))]));
+  // Consent dates a little before "now", whatever the clock says (tests move it).
+  const day = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   let enrolled = 0;
   for (const patient of trainingPatients) {
     const hospitalId = hospitalRows.find((h) => h.name === patient.hospital)?.id;
     const actor = staff.find((s) => s.email === patient.enrolledBy);
     if (!hospitalId || !actor) continue;
-    const careConsent = { givenBy: patient.representative ? ('legalRepresentative' as const) : ('patient' as const), representativeRelation: patient.representative ?? null, givenOn: '2026-01-15', formVersion: FORM_VERSION, language: 'en', evidence: 'attestation' as const };
+    const careConsent = { givenBy: patient.representative ? ('legalRepresentative' as const) : ('patient' as const), representativeRelation: patient.representative ?? null, givenOn: day(60), formVersion: FORM_VERSION, language: 'en', evidence: 'attestation' as const };
     let id: string;
     try {
       id = await enrolPatient(deps, { personId: actor.id }, { hospitalId, nickname: patient.nickname, sex: patient.sex, identity: patient.identity, careConsent }, '127.0.0.1');
@@ -39,7 +41,7 @@ export async function seedTrainingPatients(db: Db, keys: Keys, clock: Clock): Pr
     });
     if (patient.careWithdrawn) {
       const [care] = await db.select({ id: consents.id }).from(consents).where(and(eq(consents.patientId, id), eq(consents.kind, 'care')));
-      await withdrawConsent(deps, { personId: actor.id }, { id, hospitalId }, care!.id, { withdrawnOn: '2026-02-01', note: 'Family withdrew consent (training example).' }, '127.0.0.1');
+      await withdrawConsent(deps, { personId: actor.id }, { id, hospitalId }, care!.id, { withdrawnOn: day(10), note: 'Family withdrew consent (training example).' }, '127.0.0.1');
     }
   }
   return enrolled;

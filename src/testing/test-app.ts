@@ -9,6 +9,8 @@ import type { Database } from '../db/database.ts';
 import { randomBytes } from 'node:crypto';
 import { ManualClock } from '../platform/clock.ts';
 import { keysFrom, type Keys } from '../platform/keys.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
+import { createBlobStore } from '../storage/create-blob-store.ts';
 import { loggerOptions } from '../platform/logger.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -18,6 +20,7 @@ export interface TestApp {
   clock: ManualClock;
   config: Config;
   keys: Keys;
+  blobs: BlobStore;
   /** Every line the app logged, for tests that prove what never reaches logs. */
   logLines: string[];
   close(): Promise<void>;
@@ -49,12 +52,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await openTestDatabase();
   const clock = new ManualClock();
   const keys = keysFrom(randomBytes(32));
+  const blobs = createBlobStore({ dataDir }, keys);
   const logLines: string[] = [];
   const logger = pino(loggerOptions('info'), { write: (line: string) => void logLines.push(line) });
   const webRoot = options.webRoot ?? fixtureWebRoot();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database, db: database.db, clock, keys, logger, webRoot });
+    app = await buildApp({ config, database, db: database.db, clock, keys, blobs, logger, webRoot });
     options.register?.(app);
     await app.ready();
   } catch (error) {
@@ -67,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     config,
     keys,
+    blobs,
     logLines,
     async close() {
       await app.close();

@@ -6,13 +6,15 @@ import type { Scenario } from './refusal-fixtures.ts';
 import { adminScenarios } from './refusal-scenarios-admin.ts';
 import { identityScenarios, runLast } from './refusal-scenarios-identity.ts';
 import { patientScenarios } from './refusal-scenarios-patients.ts';
+import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
+import { recordScenarios } from './refusal-scenarios-records.ts';
 
 /**
  * The refusal matrix, generated from the route table: every registered API route must have a scenario
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios };
 
 let t: TestApp;
 let cast: Cast;

@@ -6,6 +6,7 @@ import { NetworksPage } from './pages/networks-page.tsx';
 import { SystemStatusPage } from './pages/system-status-page.tsx';
 import { adminRoutes } from './routes/admin-routes.tsx';
 import { auditRoute } from './routes/audit-routes.tsx';
+import { newPatientRoute, patientRoute, patientsRoute } from './routes/patients-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
 import { rootRoute } from './routes/root-route.tsx';
@@ -32,6 +33,9 @@ const routeTree = rootRoute.addChildren([
     coordinationSettingsRoute,
     adminRoutes,
     auditRoute,
+    patientsRoute,
+    newPatientRoute,
+    patientRoute,
   ]),
 ]);
 

@@ -5,3 +5,6 @@ export * from './audit.ts';
 export * from './mail.ts';
 export * from './patients.ts';
 export * from './consents.ts';
+export * from './ontology.ts';
+export * from './attachments.ts';
+export * from './records.ts';

@@ -71,6 +71,8 @@ describe('enrolment', () => {
     const future = await enrol(hp, { hospitalId: orgs.waldstadt, careConsent, nickname: 'X', sex: 'female', identity: { ...identity(), dateOfBirth: '2999-01-01' } });
     expect(future.statusCode).toBe(422);
     expect((await enrol(hp, { hospitalId: orgs.waldstadt, careConsent, nickname: 'X', sex: 'female', identity: { ...identity(), dateOfBirth: '27.03.2014' } })).statusCode).toBe(400);
+    // text a database cannot store is bad input, not a server error
+    expect((await enrol(hp, { hospitalId: orgs.waldstadt, careConsent, nickname: 'Nul\u0000Byte', sex: 'female', identity: identity() })).statusCode).toBe(400);
 
     // with a delegation from a health professional of that hospital, the assistant may
     const principal = await createTestPerson(t, { affiliations: [{ role: 'healthProfessional', hospitalId: orgs.waldstadt }] });

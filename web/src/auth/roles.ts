@@ -13,4 +13,15 @@ export const areaRoles = {
   coordination: ['coordinator', 'hospitalRepresentative'],
   administration: ['platformAdministrator'],
   audit: ['platformAdministrator', 'dataProtectionOfficer'],
+  patients: ['healthProfessional', 'assistant'],
 } as const satisfies Record<string, readonly Role[]>;
+
+/** The hospitals where this person works with patients (as a health professional or an assistant), once each. */
+export function patientHospitals(session: SessionInfo | null | undefined): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const affiliation of session?.affiliations ?? []) {
+    if (!(areaRoles.patients as readonly Role[]).includes(affiliation.role) || !affiliation.hospitalId) continue;
+    seen.set(affiliation.hospitalId, affiliation.hospitalName ?? affiliation.hospitalId);
+  }
+  return [...seen].map(([value, label]) => ({ value, label }));
+}

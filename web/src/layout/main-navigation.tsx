@@ -21,6 +21,7 @@ export function MainNavigation() {
   const items = [
     ...publicItems,
     ...(signedIn ? [{ to: '/access-requests', label: 'layout.nav.accessRequests', exact: false } as const] : []),
+    ...(signedIn && holdsAnyRole(session, areaRoles.patients) ? [{ to: '/patients', label: 'layout.nav.patients', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.coordination)
       ? [{ to: '/coordination/access-requests', label: 'layout.nav.coordination', exact: false } as const]
       : []),

@@ -1,0 +1,23 @@
+import { Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { patientQuery } from '../../api/patients-api.ts';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { QueryError } from '../../components/query-error.tsx';
+import { ConsentPanel } from './consent-panel.tsx';
+import { PatientHeader } from './patient-header.tsx';
+import { RecordPanel } from './record-panel.tsx';
+
+/** One patient: header, consents (enrolling hospital's staff only), the case record and its history. */
+export function PatientPage({ patientId }: { patientId: string }) {
+  const patient = useQuery(patientQuery(patientId));
+  if (patient.isPending) return <LoadingState />;
+  if (patient.error) return <QueryError error={patient.error} onRetry={() => void patient.refetch()} />;
+  const staff = patient.data.identity !== null;
+  return (
+    <Stack gap="lg">
+      <PatientHeader patient={patient.data} />
+      {staff && <ConsentPanel patientId={patientId} />}
+      <RecordPanel patientId={patientId} editable={staff} />
+    </Stack>
+  );
+}
