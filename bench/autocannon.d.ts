@@ -24,6 +24,11 @@ declare module 'autocannon' {
     /** Seconds before a request counts as a timeout (and an error). */
     timeout?: number;
     title?: string;
+    /** Requests in turn; each may rewrite itself and see its response (status, body, context, headers). */
+    requests?: Array<{
+      setupRequest?: (request: { path: string; method?: string; headers?: Record<string, string>; body?: string }) => { path: string; method?: string; headers?: Record<string, string>; body?: string };
+      onResponse?: (status: number, body: string, context: unknown, headers: Record<string, string | undefined>) => void;
+    }>;
   }
 
   export interface Result {

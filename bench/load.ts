@@ -14,6 +14,9 @@ export interface Measurement {
   errors: number;
   /** Status code -> count, to explain a non-2xx figure. */
   statusCodes: Record<string, number>;
+  /** The server's own time (Server-Timing `app;dur=`), for routes that report it. */
+  serverP50Ms?: number;
+  serverP99Ms?: number;
 }
 
 export interface LoadOptions {
@@ -37,6 +40,14 @@ export function stopLoad(): void {
 
 export async function applyLoad(baseUrl: string, request: BenchRequest, options: LoadOptions): Promise<Measurement> {
   const { body, headers } = encode(request);
+  // Server-side time from the Server-Timing header, where a route sends one (the loopback client adds its own).
+  const serverUs = createHistogram();
+  const onResponse = (status: number, _body: string, _context: unknown, responseHeaders: Record<string, string | undefined>) => {
+    const app = /app;dur=([\d.]+)/.exec(responseHeaders['server-timing'] ?? '');
+    if (status >= 200 && status < 300 && app?.[1] !== undefined) serverUs.record(Math.max(1, Math.round(Number(app[1]) * 1000)));
+  };
+  let next = 0;
+  const paths = request.paths ?? [request.path];
   const instance = autocannon({
     url: `${baseUrl}${request.path}`,
     method: request.method,
@@ -45,6 +56,7 @@ export async function applyLoad(baseUrl: string, request: BenchRequest, options:
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] ?? request.path }), onResponse }],
   });
   // autocannon's own latency histogram rounds to whole milliseconds, too coarse for fast routes:
   // keep a histogram of 2xx response times in microseconds instead.
@@ -67,6 +79,7 @@ export async function applyLoad(baseUrl: string, request: BenchRequest, options:
       non2xx: result.non2xx,
       errors: result.errors,
       statusCodes,
+      ...(serverUs.count === 0 ? {} : { serverP50Ms: serverUs.percentile(50) / 1000, serverP99Ms: serverUs.percentile(99) / 1000 }),
     };
   } finally {
     running = undefined;

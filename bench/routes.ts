@@ -1,4 +1,11 @@
 // The routes the benchmark measures: one declarative list. Add a hot path as one entry.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { generate } from 'otplib';
+
+const run = promisify(execFile);
 
 /** One HTTP request, as autocannon repeats it. */
 export interface BenchRequest {
@@ -7,12 +14,21 @@ export interface BenchRequest {
   headers?: Record<string, string>;
   /** A string is sent as is; anything else is sent as JSON (with its content type). */
   body?: unknown;
+  /** Paths to send in turn, one per request, instead of `path` alone: varied input keeps caches from flattering a route. */
+  paths?: readonly string[];
 }
 
 /** The running server a setup hook may prepare (sign in, create the rows a route reads, ...). */
 export interface BenchServer {
   baseUrl: string;
   mode: 'pglite' | 'postgres';
+}
+
+/** The database a server is about to start on (empty, not yet migrated or seeded). */
+export interface BenchTarget {
+  mode: 'pglite' | 'postgres';
+  dataDir: string;
+  databaseUrl?: string;
 }
 
 export interface BenchRoute extends BenchRequest {
@@ -25,6 +41,8 @@ export interface BenchRoute extends BenchRequest {
    * e.g. `{ headers: { cookie } }` after signing in, or the path of a record it created.
    */
   setup?: (server: BenchServer) => Promise<Partial<BenchRequest>>;
+  /** Runs before the server starts, e.g. to load reference data with `cpms`; returns a note for the report. */
+  prepare?: (target: BenchTarget) => Promise<string | undefined>;
 }
 
 export const routes: readonly BenchRoute[] = [
@@ -32,4 +50,73 @@ export const routes: readonly BenchRoute[] = [
   { name: 'health (SELECT 1)', method: 'GET', path: '/api/health' },
   { name: 'ERNs + disease groups', method: 'GET', path: '/api/erns' },
   { name: 'hospitals (join)', method: 'GET', path: '/api/hospitals' },
+  {
+    name: 'HPO autocomplete',
+    method: 'GET',
+    path: hpoSearchPath('seiz'),
+    paths: hpoTyping().map(hpoSearchPath),
+    prepare: importFullHpo,
+    setup: async (server) => ({ headers: await trainingSession(server.baseUrl) }),
+  },
 ];
+
+// --- HPO autocomplete (ontology module) ---
+
+/**
+ * What people type into the phenotype field, keystroke by keystroke (the web app asks on each one):
+ * prefixes of common neurological terms, a few phrases, typos and ids, in a fixed shuffled order.
+ */
+function hpoTyping(): string[] {
+  const words = ['seizure', 'ataxia', 'hypotonia', 'spasticity', 'dystonia', 'tremor', 'nystagmus', 'microcephaly', 'leukodystrophy', 'myoclonus', 'chorea', 'parkinsonism', 'hyperreflexia', 'dysarthria', 'scoliosis', 'neuropathy', 'cerebellar', 'epilepsy', 'abnormal', 'decreased'];
+  const phrases = ['intellectual disability', 'global developmental delay', 'cerebellar atrophy', 'optic atrophy', 'hearing impairment', 'gait ataxia', 'spastic paraplegia', 'focal seizure'];
+  const typed = [...words, ...phrases].flatMap((text) => [3, 4, 5, 7, text.length].filter((n) => n <= text.length).map((n) => text.slice(0, n)));
+  const typos = ['siezure', 'ataxai', 'hypotonai', 'dystnia', 'leukodistrophy', 'nystagmsu', 'spasticty', 'tremmor'];
+  const ids = ['HP:0001250', 'HP:0001251', '0002415'];
+  const all = [...new Set([...typed, ...typos, ...ids])];
+  // A fixed shuffle (no Math.random): the same sequence every run, without typing one word's prefixes in a row.
+  return all.map((q, i) => ({ q, k: (i * 7919) % all.length })).sort((a, b) => a.k - b.k).map((x) => x.q);
+}
+
+/**
+ * Loads the full HPO release with `cpms ontology import` before the server starts (the training seed then
+ * leaves it alone); without the shared data, the training subset is measured and the report says so.
+ */
+async function importFullHpo(target: BenchTarget): Promise<string | undefined> {
+  const release = path.resolve(import.meta.dirname, '../../shared/data/hpo/hp.v2026-01-08.json.gz');
+  if (!fs.existsSync(release)) return `HPO autocomplete: ${release} not found, so measured on the training subset (70 terms), not the full HPO`;
+  const env: NodeJS.ProcessEnv = { ...process.env, CPMS_ENV: 'training', CPMS_DATA_DIR: target.dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (target.databaseUrl !== undefined) env.DATABASE_URL = target.databaseUrl;
+  const cli = path.resolve(import.meta.dirname, '../bin/cpms.js');
+  const { stdout } = await run(process.execPath, [cli, 'ontology', 'import', 'hpo', release], { env });
+  return `HPO autocomplete (${target.mode}): ${stdout.split('\n')[0] ?? ''}`;
+}
+
+/** The autocomplete request for what a person has typed so far. */
+function hpoSearchPath(typed: string): string {
+  return `/api/ontology/hpo/search?q=${encodeURIComponent(typed)}&limit=10`;
+}
+
+/**
+ * Signs in as the training health professional (README: training accounts), password then the current
+ * authenticator code, and returns the session cookie the search route needs.
+ */
+async function trainingSession(baseUrl: string): Promise<Record<string, string>> {
+  const json = { 'content-type': 'application/json' };
+  const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email: 'hp.waldstadt@training.open-cpms.eu', password: 'Training-Waldstadt-2026' }),
+  });
+  if (!signIn.ok) throw new Error(`training sign-in answered ${String(signIn.status)}: ${await signIn.text()}`);
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+  const code = await generate({ secret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' });
+  const secondFactor = await fetch(`${baseUrl}/api/auth/second-factor`, {
+    method: 'POST',
+    headers: { ...json, cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ code }),
+  });
+  if (!secondFactor.ok) throw new Error(`training second factor answered ${String(secondFactor.status)}: ${await secondFactor.text()}`);
+  return { cookie };
+}

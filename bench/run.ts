@@ -33,7 +33,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 /** Starts one server on `mode`, measures every route against it, and removes everything it made. */
-async function benchMode(mode: DatabaseMode, config: BenchConfig): Promise<TableRow[]> {
+async function benchMode(mode: DatabaseMode, config: BenchConfig, notes: string[]): Promise<TableRow[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `cpms-bench-${mode}-`));
   const removeDataDir = cleanups.add(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -46,6 +46,13 @@ async function benchMode(mode: DatabaseMode, config: BenchConfig): Promise<Table
     progress(`[${mode}] created database ${database.name}`);
   }
   try {
+    for (const route of routes) {
+      const note = await route.prepare?.({ mode, dataDir, ...(databaseUrl === undefined ? {} : { databaseUrl }) });
+      if (note !== undefined) {
+        notes.push(note);
+        progress(`[${mode}] ${note}`);
+      }
+    }
     const server = await startServer({ dataDir, cleanups, ...(databaseUrl === undefined ? {} : { databaseUrl }) });
     progress(`[${mode}] server ready in ${(server.startupMs / 1000).toFixed(1)} s (fresh database: migrate + seed)`);
     try {
@@ -63,7 +70,7 @@ async function measureRoutes(mode: DatabaseMode, baseUrl: string, config: BenchC
   const rows: TableRow[] = [];
   let ceilingRps: number | undefined;
   for (const route of routes) {
-    const declared: BenchRequest = { method: route.method, path: route.path, headers: route.headers, body: route.body };
+    const declared: BenchRequest = { method: route.method, path: route.path, headers: route.headers, body: route.body, paths: route.paths };
     const request: BenchRequest = { ...declared, ...(route.setup === undefined ? {} : await route.setup({ baseUrl, mode })) };
     const row: TableRow = { mode, route: route.name, request: `${request.method} ${request.path}` };
     rows.push(row);
@@ -80,6 +87,8 @@ async function measureRoutes(mode: DatabaseMode, baseUrl: string, config: BenchC
       requestsPerSecond: result.requestsPerSecond,
       p50Ms: result.p50Ms,
       p99Ms: result.p99Ms,
+      serverP50Ms: result.serverP50Ms,
+      serverP99Ms: result.serverP99Ms,
       non2xx: result.non2xx,
       errors: result.errors,
     });
@@ -139,7 +148,7 @@ async function main(): Promise<number> {
   const seconds = modes.length * routes.length * (config.warmupSeconds + config.durationSeconds) + modes.length * 6;
   progress(`bench: ${modes.join(' and ')}, ${String(routes.length)} routes each; about ${String(seconds)} s`);
   const rows: TableRow[] = [];
-  for (const mode of modes) rows.push(...(await benchMode(mode, config)));
+  for (const mode of modes) rows.push(...(await benchMode(mode, config, notes)));
 
   say('');
   for (const line of header) say(line);
@@ -147,6 +156,7 @@ async function main(): Promise<number> {
   say(formatTable(rows));
   say('');
   say('vs ceiling = requests/s divided by the requests/s of GET /api/health/live (no database) in the same mode and run.');
+  say('server p50/p99 = the time the server itself reports (Server-Timing), for routes that send it; the other columns are as the client saw it.');
   for (const note of notes) say(note);
 
   const failed = rows.filter((row) => row.failure !== undefined);

@@ -7,6 +7,8 @@ export interface TableRow {
   requestsPerSecond?: number;
   p50Ms?: number;
   p99Ms?: number;
+  serverP50Ms?: number;
+  serverP99Ms?: number;
   non2xx?: number;
   errors?: number;
   /** requests/s divided by the ceiling's requests/s in the same mode and run. */
@@ -22,6 +24,8 @@ const COLUMNS: ReadonlyArray<{ title: string; right: boolean; cell: (row: TableR
   { title: 'req/s', right: true, cell: (row) => fixed(row.requestsPerSecond, 0) },
   { title: 'p50 ms', right: true, cell: (row) => fixed(row.p50Ms, 2) },
   { title: 'p99 ms', right: true, cell: (row) => fixed(row.p99Ms, 2) },
+  { title: 'server p50', right: true, cell: (row) => fixed(row.serverP50Ms, 2) },
+  { title: 'server p99', right: true, cell: (row) => fixed(row.serverP99Ms, 2) },
   { title: 'non-2xx', right: true, cell: (row) => fixed(row.non2xx, 0) },
   { title: 'errors', right: true, cell: (row) => fixed(row.errors, 0) },
   {

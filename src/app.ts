@@ -23,6 +23,7 @@ import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
+import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -76,6 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(consentRoutes(deps));
   await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
   await app.register(recordsRoutes(deps));
+
+  await app.register(ontologyRoutes(deps));
 
   await registerWebApp(app, webRoot);
   return app;

@@ -5,6 +5,7 @@ import { auditCheckpointCommand, auditVerifyCommand } from './audit-commands.ts'
 import { buildWebIfStale } from './build-web.ts';
 import { backupCommand, dbStatusCommand, migrateCommand, restoreCommand, seedCommand } from './database-commands.ts';
 import { runCommand } from './fail.ts';
+import { ontologyImportCommand, ontologyStatusCommand } from './ontology-commands.ts';
 import { serve } from './serve.ts';
 import { totpCodeCommand } from './totp-code.ts';
 
@@ -71,5 +72,20 @@ program
   .description('print the current authenticator code for a TOTP secret (for scripts using training accounts)')
   .argument('<secret>', 'base32 secret, e.g. from the README\'s training accounts')
   .action((secret: string) => runCommand(() => totpCodeCommand(secret)));
+
+const ontology = program.command('ontology').description('reference ontologies: the HPO and Orphanet');
+
+ontology
+  .command('import')
+  .description('load a release (again): hpo <hp.json[.gz]>, or orphanet <folder of ORPHApacket_*.json | JSON-lines bundle[.gz]>; nothing used in records is lost')
+  .argument('<ontology>', 'hpo or orphanet')
+  .argument('<source>', 'the release file or folder')
+  .option('--allow-older', 'import a release older than the loaded one')
+  .action((name: string, source: string, options: { allowOlder?: boolean }) => runCommand(() => ontologyImportCommand(loadConfig(), name, source, options)));
+
+ontology
+  .command('status')
+  .description('which HPO and Orphanet releases are loaded')
+  .action(() => runCommand(() => ontologyStatusCommand(loadConfig())));
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/identity/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Keys } from '../platform/keys.ts';
 import { seal } from '../platform/secret-box.ts';
+import { seedTrainingOntologies } from '../modules/ontology/training-ontologies.ts';
 import { trainingAccounts } from './training-accounts.ts';
 import { seedTrainingPatients } from './seed-patients.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
@@ -111,5 +112,7 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
   });
   // Patients go through the app's own use cases (each in its own transaction), after the accounts exist.
   if (environment === 'training') summary.patients = await seedTrainingPatients(db, keys, clock);
+  // The project's own small HPO and Orphanet subsets, through the same import code as real releases.
+  if (environment === 'training') await seedTrainingOntologies(db, clock);
   return summary;
 }

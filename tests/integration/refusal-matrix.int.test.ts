@@ -6,6 +6,7 @@ import type { Scenario } from './refusal-fixtures.ts';
 import { adminScenarios } from './refusal-scenarios-admin.ts';
 import { identityScenarios, runLast } from './refusal-scenarios-identity.ts';
 import { patientScenarios } from './refusal-scenarios-patients.ts';
+import { ontologyScenarios } from './refusal-scenarios-ontology.ts';
 import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
 import { recordScenarios } from './refusal-scenarios-records.ts';
 
@@ -14,7 +15,7 @@ import { recordScenarios } from './refusal-scenarios-records.ts';
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...ontologyScenarios };
 
 let t: TestApp;
 let cast: Cast;
