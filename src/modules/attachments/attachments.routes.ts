@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, scopedOf } from '../../http/access.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { attachmentAccess, type ScopedAttachment } from './attachment-access.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, type AttachmentDeps } from './attachment-deps.ts';

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../access/actor.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';
 import type { AttachmentDeps } from './attachment-deps.ts';

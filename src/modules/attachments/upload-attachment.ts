@@ -4,7 +4,7 @@ import type { Tx } from '../../db/database.ts';
 import { attachments } from '../../db/schema/attachments.ts';
 import { AppError } from '../../http/errors.ts';
 import { BlobTooLargeError } from '../../storage/blob-store.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit, recordDenied } from '../audit/record-audit.ts';
 import { hasActiveConsent } from '../consent/consents.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';

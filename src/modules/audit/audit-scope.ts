@@ -1,7 +1,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import { hasRole, hospitalsWhere, isPlatformAdministrator, type Actor } from '../../access/actor.ts';
 import { auditEvents } from '../../db/schema/index.ts';
-import { hospitalPartition } from './audit-actions.ts';
+import { hospitalPartition } from './audit-actions.contract.ts';
 
 /**
  * Which audit events an actor may see — the one scoping function for the audit trail. Events hold ids

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActions } from './audit-actions.ts';
+import { auditActions } from './audit-actions.contract.ts';
 
 /** Ids arrive in any case but are stored (and hashed) lower-case. */
 const Id = z.guid().toLowerCase();

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 import { createTestPerson, seededOrganisations, signIn, type SignedIn } from '../../testing/actors.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { hospitalPartition, PLATFORM_PARTITION } from './audit-actions.ts';
+import { hospitalPartition, PLATFORM_PARTITION } from './audit-actions.contract.ts';
 import type { AuditEventPage } from './audit.contract.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { recordAudit, type AuditEventInput } from './record-audit.ts';

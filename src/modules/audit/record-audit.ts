@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { auditChainHeads, auditEventPatients, auditEvents } from '../../db/schema/index.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { AuditAction } from './audit-actions.ts';
+import type { AuditAction } from './audit-actions.contract.ts';
 import { chainHash, GENESIS_HASH } from './chain-hash.ts';
 
 export interface AuditEventInput {

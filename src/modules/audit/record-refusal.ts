@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { isUuid } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { AppError } from '../../http/errors.ts';
-import { PLATFORM_PARTITION } from './audit-actions.ts';
+import { PLATFORM_PARTITION } from './audit-actions.contract.ts';
 import { recordDenied } from './record-audit.ts';
 
 /**

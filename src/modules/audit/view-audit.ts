@@ -1,7 +1,7 @@
 import type { Actor } from '../../access/actor.ts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { hospitalPartition, PLATFORM_PARTITION } from './audit-actions.ts';
+import { hospitalPartition, PLATFORM_PARTITION } from './audit-actions.contract.ts';
 import type { AuditCursor } from './audit-cursor.ts';
 import type { AuditEventFilters, AuditEventPage } from './audit.contract.ts';
 import { listAuditEvents, listPatientAccessEvents } from './audit.queries.ts';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { isUuid } from '../../access/actor.ts';
 import { actorOf, scopedOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { canSeeIdentity } from '../patients/patient-scope.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { consents } from '../../db/schema/consents.ts';
 import { AppError } from '../../http/errors.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ConsentKind, ConsentView, NewConsent } from './consent.contract.ts';
 

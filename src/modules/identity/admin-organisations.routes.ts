@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { erns, hospitals, memberships } from '../../db/schema/index.ts';
 import { actorOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
-import { ernPartition, PLATFORM_PARTITION } from '../audit/audit-actions.ts';
+import { ernPartition, PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { ErnSettings, ErnSettingsPatch, HospitalCreated, MembershipBody, MembershipView, NewHospital } from './admin.contract.ts';
 

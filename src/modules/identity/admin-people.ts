@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { affiliations, credentials, delegations, people, platformSettings } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
-import { PLATFORM_PARTITION } from '../audit/audit-actions.ts';
+import { PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { PersonAdminView } from './admin.contract.ts';
 import { hashPassword, passwordProblems } from './passwords.ts';

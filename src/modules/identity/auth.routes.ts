@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { secondFactorOwed } from '../../access/actor.ts';
 import { actorOf, publicAccess, sessionAccess } from '../../http/access.ts';
-import { PLATFORM_PARTITION } from '../audit/audit-actions.ts';
+import { PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import {
   CodeRequest,

@@ -6,7 +6,7 @@ import { isUuid } from '../../access/actor.ts';
 import { diseaseGroups, people, personDiseaseGroups } from '../../db/schema/index.ts';
 import { actorOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
-import { PLATFORM_PARTITION } from '../audit/audit-actions.ts';
+import { PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { EndedResponse, ProfilePatch, ProfileResponse, SessionListResponse } from './identity.contract.ts';
 import { endSessions, listActiveSessions } from './sessions.ts';

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { affiliations } from '../../db/schema/index.ts';
 import { actorOf, scopedOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
-import { ernPartition } from '../audit/audit-actions.ts';
+import { ernPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findAccessRequest, listAccessRequests } from './access-requests.queries.ts';
 import { AccessRequestList, AccessRequestQuery, AccessRequestView, AffiliationResponse, Approval, FileAccessRequest, GuestExtension, Rejection } from './onboarding.contract.ts';

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/database.ts';
 import { accessRequests, affiliations, erns, memberships, people } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { queueEmail } from '../../mail/queue-email.ts';
-import { ernPartition } from '../audit/audit-actions.ts';
+import { ernPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hospitalBoundRoles, type AccessRequestView, type FileAccessRequest } from './onboarding.contract.ts';
 

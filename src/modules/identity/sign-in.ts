@@ -4,7 +4,7 @@ import type { Actor } from '../../access/actor.ts';
 import { credentials, people, platformSettings, recoveryCodes } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { open, seal } from '../../platform/secret-box.ts';
-import { PLATFORM_PARTITION } from '../audit/audit-actions.ts';
+import { PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { createSession, loadActiveGrants, markSecondFactor, type NewSession } from './sessions.ts';

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/database.ts';
 import { patientBlindIndexes, patientIdentities, patientKeys, patients } from '../../db/schema/patients.ts';
 import { AppError } from '../../http/errors.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { insertConsent } from '../consent/consents.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { newPatientCode } from './patient-code.ts';

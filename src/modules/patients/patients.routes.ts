@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { actorOf, scopedOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { enrolPatient, findByRecordNumber } from './enrol-patient.ts';
 import { updateIdentity } from './update-identity.ts';

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { patientBlindIndexes, patientIdentities, patientKeys } from '../../db/schema/patients.ts';
 import { AppError } from '../../http/errors.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { blindIndex, sealIdentity, unwrapPatientKey, type PatientIdentity } from './patient-crypto.ts';
 import type { PatientSummary } from './patients.contract.ts';

@@ -2,7 +2,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { AppError } from '../../http/errors.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';
-import { hospitalPartition } from '../audit/audit-actions.ts';
+import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { latestDateNow } from './check-record.ts';
 import { mergeImport } from './merge-import.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../app-deps.ts';
 import { oidcLogins } from '../../../db/schema/index.ts';
-import { PLATFORM_PARTITION } from '../../audit/audit-actions.ts';
+import { PLATFORM_PARTITION } from '../../audit/audit-actions.contract.ts';
 import { recordAudit, recordDenied } from '../../audit/record-audit.ts';
 import { createSession, type NewSession } from '../sessions.ts';
 import { nextStep, type RequestContext, type SignInNext } from '../sign-in.ts';

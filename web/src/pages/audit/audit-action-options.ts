@@ -1,56 +1,6 @@
-import type { AuditAction } from '../../api/audit-api.ts';
+import { auditActions } from '../../../../src/modules/audit/audit-actions.contract.ts';
 
-/**
- * The audited actions offered by the filter. Checked against the contract's union (a misspelt or
- * removed action fails the type check), but not required to be complete, so the server can add
- * actions without breaking this build: an action missing here just cannot be picked yet.
- */
-export const auditActions = [
-  'session.signIn',
-  'session.signInFailed',
-  'session.secondFactorConfirmed',
-  'session.secondFactorFailed',
-  'session.signOut',
-  'session.ended',
-  'account.totpEnrolled',
-  'account.recoveryCodeUsed',
-  'account.passwordChanged',
-  'account.created',
-  'account.deactivated',
-  'account.reactivated',
-  'profile.updated',
-  'accessRequest.filed',
-  'accessRequest.employmentConfirmed',
-  'accessRequest.approved',
-  'accessRequest.rejected',
-  'guest.requested',
-  'guest.extended',
-  'guest.expired',
-  'affiliation.created',
-  'affiliation.ended',
-  'delegation.created',
-  'delegation.ended',
-  'ern.updated',
-  'hospital.created',
-  'hospital.updated',
-  'membership.changed',
-  'settings.updated',
-  'patient.enrolled',
-  'patient.listed',
-  'patient.searched',
-  'patient.viewed',
-  'patient.identityViewed',
-  'patient.identityUpdated',
-  'consent.recorded',
-  'consent.withdrawn',
-  'consent.viewed',
-  'attachment.uploaded',
-  'attachment.downloaded',
-  'attachment.deleted',
-  'audit.viewed',
-  'audit.accessReportViewed',
-  'access.denied',
-] as const satisfies readonly AuditAction[];
+export { auditActions };
 
 export type AuditActionGroup = 'sessions' | 'onboarding' | 'administration' | 'patients' | 'audit';
 
@@ -70,6 +20,8 @@ const groupOfPrefix: Record<string, AuditActionGroup> = {
   patient: 'patients',
   consent: 'patients',
   attachment: 'patients',
+  record: 'patients',
+  phenopacket: 'patients',
 };
 const groupOf = (action: string): AuditActionGroup => groupOfPrefix[action.split('.')[0] ?? ''] ?? 'audit';
 

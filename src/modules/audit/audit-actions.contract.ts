@@ -1,4 +1,4 @@
-/** The closed set of audited actions. Add here first; the type system then carries it everywhere. */
+/** The closed set of audited actions. Add here first; the type system then carries it everywhere (the web app's audit filter imports this list: keep the file free of imports). */
 export const auditActions = [
   // sign-in and sessions
   'session.signIn',
