@@ -5,7 +5,8 @@ import { patients } from './patients.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
-export const attachmentKinds = ['document', 'image', 'photograph', 'vcf', 'report'] as const;
+/** consentForm: a signed consent form kept as a consent's evidence (PDF or a scan). */
+export const attachmentKinds = ['document', 'image', 'photograph', 'vcf', 'report', 'consentForm'] as const;
 
 /**
  * A file attached to a patient. The content lives in the blob store, encrypted under its own data key

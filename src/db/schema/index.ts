@@ -8,3 +8,4 @@ export * from './consents.ts';
 export * from './ontology.ts';
 export * from './attachments.ts';
 export * from './records.ts';
+export * from './realtime.ts';
