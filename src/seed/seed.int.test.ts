@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { affiliations, consents, patients, people } from '../db/schema/index.ts';
+import { readCurrentVersion } from '../modules/records/record-store.ts';
+import { outOfRange } from '../modules/records/out-of-range.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { trainingAccounts } from './training-accounts.ts';
 import { trainingPatients } from './training-patients.ts';
@@ -42,5 +44,22 @@ describe('the training seed', () => {
     const kestrel = seeded.find((p) => p.nickname === 'Kestrel')!;
     const active = await t.database.db.select({ kind: consents.kind }).from(consents).where(and(eq(consents.patientId, kestrel.id), isNull(consents.withdrawnAt)));
     expect(active.map((c) => c.kind).sort()).toEqual(['care', 'ernRegistries', 'photographs']);
+  });
+});
+
+describe('the training case records', () => {
+  it('give patients phenotypes (observed and excluded, with onsets), out-of-range laboratory results, variants and histology', async () => {
+    const [kestrel, ibis, puffin] = await Promise.all(
+      ['Kestrel', 'Ibis', 'Puffin'].map(async (nickname) => {
+        const [row] = await t.database.db.select({ id: patients.id }).from(patients).where(eq(patients.nickname, nickname)).limit(1);
+        return (await readCurrentVersion(t.database.db, row!.id))!.content;
+      }),
+    );
+    expect(kestrel!.phenotypicFeatures.map((f) => [f.type.id, f.excluded])).toContainEqual(['HP:0001251', true]);
+    expect(kestrel!.phenotypicFeatures[0]!.onset).toEqual({ age: { iso8601duration: 'P8M' } });
+    expect(kestrel!.genetics.variants[0]).toMatchObject({ gene: { symbol: 'SCN1A' }, classification: 'pathogenic' });
+    expect(ibis!.laboratoryResults.filter((r) => outOfRange(r) !== null).map((r) => r.analyte).sort()).toEqual(['Albumin', 'Creatinine']);
+    expect(ibis!.histology[0]!.specimen).toBe('Renal biopsy');
+    expect(puffin!.genetics.variants.find((v) => v.hgvs.length === 0)?.structuralType?.id).toBe('SO:1000029');
   });
 });

@@ -9,6 +9,7 @@ import { seal } from '../platform/secret-box.ts';
 import { seedTrainingOntologies } from '../modules/ontology/training-ontologies.ts';
 import { trainingAccounts } from './training-accounts.ts';
 import { seedTrainingPatients } from './seed-patients.ts';
+import { seedTrainingRecords } from './seed-records.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -114,5 +115,7 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
   if (environment === 'training') summary.patients = await seedTrainingPatients(db, keys, clock);
   // The project's own small HPO and Orphanet subsets, through the same import code as real releases.
   if (environment === 'training') await seedTrainingOntologies(db, clock);
+  // Their case records, once the ontologies they cite are there.
+  if (environment === 'training') await seedTrainingRecords(db, clock);
   return summary;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Actor } from '../../access/actor.ts';
+import type { ActiveAffiliation, Actor, Delegation } from '../../access/actor.ts';
 import type { Db, Tx } from '../../db/database.ts';
 import { affiliations, delegations, people, sessions } from '../../db/schema/index.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -72,33 +72,66 @@ export interface SessionLookup {
 }
 
 /**
+ * The session lookup every signed-in request makes: the session, its person and the grants valid at this
+ * instant, in one round trip, as a prepared statement (named on PostgreSQL, so it is parsed and planned once
+ * per connection). Grants come back as JSON; `::text` keeps timestamps in the text form Drizzle reads them in.
+ */
+function prepareSessionLookup(db: Db) {
+  const at = sql.placeholder('at');
+  return db
+    .select({
+      tokenHash: sessions.tokenHash,
+      id: sessions.id,
+      method: sessions.method,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      secondFactorAt: sessions.secondFactorAt,
+      personId: people.id,
+      displayName: people.displayName,
+      email: people.email,
+      deactivatedAt: people.deactivatedAt,
+      affiliations: sql<ActiveAffiliation[]>`(select coalesce(json_agg(json_build_object('id', a.id, 'role', a.role, 'hospitalId', a.hospital_id, 'ernId', a.ern_id, 'validUntil', a.valid_until::text) order by a.id), '[]'::json)
+        from affiliations a where a.person_id = ${people.id} and a.valid_from <= ${at} and (a.valid_until is null or a.valid_until > ${at}))`,
+      delegations: sql<Delegation[]>`(select coalesce(json_agg(json_build_object('principalId', d.principal_id, 'hospitalId', d.hospital_id) order by d.id), '[]'::json)
+        from delegations d join affiliations pa on pa.person_id = d.principal_id and pa.hospital_id = d.hospital_id and pa.role = 'healthProfessional'
+        where d.assistant_id = ${people.id} and d.valid_from <= ${at} and (d.valid_until is null or d.valid_until > ${at})
+          and pa.valid_from <= ${at} and (pa.valid_until is null or pa.valid_until > ${at}))`,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.endedAt)))
+    .prepare('session_lookup');
+}
+
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+/**
  * The actor behind a session token, or undefined when the token is unknown, ended, idle too long, past
  * its absolute lifetime, or its person deactivated.
  */
 export async function resolveSessionToken(db: Db, clock: Clock, token: string): Promise<SessionLookup | undefined> {
   const now = clock.now();
-  const [row] = await db
-    .select({ session: sessions, person: { id: people.id, displayName: people.displayName, email: people.email, deactivatedAt: people.deactivatedAt } })
-    .from(sessions)
-    .innerJoin(people, eq(people.id, sessions.personId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
-  if (!row || row.person.deactivatedAt !== null) return undefined;
-  const lastSeen = new Date(row.session.lastSeenAt).getTime();
-  if (now.getTime() >= new Date(row.session.expiresAt).getTime() || now.getTime() - lastSeen >= SESSION_IDLE_MS) return undefined;
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashToken(token), at: now.toISOString() });
+  if (!row || row.deactivatedAt !== null) return undefined;
+  const lastSeen = new Date(row.lastSeenAt).getTime();
+  if (now.getTime() >= new Date(row.expiresAt).getTime() || now.getTime() - lastSeen >= SESSION_IDLE_MS) return undefined;
   if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, row.session.tokenHash));
+    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, row.tokenHash));
   }
-  const grants = await loadActiveGrants(db, row.person.id, now);
   return {
-    csrfToken: row.session.csrfToken,
+    csrfToken: row.csrfToken,
     actor: {
-      personId: row.person.id,
-      displayName: row.person.displayName,
-      email: row.person.email,
-      sessionId: row.session.id,
-      method: row.session.method,
-      secondFactor: row.session.secondFactorAt !== null,
-      ...grants,
+      personId: row.personId,
+      displayName: row.displayName,
+      email: row.email,
+      sessionId: row.id,
+      method: row.method,
+      secondFactor: row.secondFactorAt !== null,
+      affiliations: row.affiliations,
+      delegations: row.delegations,
     },
   };
 }

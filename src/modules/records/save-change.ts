@@ -34,7 +34,7 @@ export const unprocessable = (problems: FieldProblem[]) =>
 export async function saveChange(
   tx: Tx,
   deps: Pick<AppDeps, 'clock'>,
-  change: { actor: Actor; patient: RecordPatient; base: RecordContent; next: RecordContent; expectedVersion: number; source: 'edit' | 'phenopacketImport'; action: AuditAction; details?: Record<string, unknown>; clientAddress: string },
+  change: { actor: Pick<Actor, 'personId'>; patient: RecordPatient; base: RecordContent; next: RecordContent; expectedVersion: number; source: 'edit' | 'phenopacketImport'; action: AuditAction; details?: Record<string, unknown>; clientAddress: string },
 ): Promise<{ version: number; changedSections: RecordSection[] }> {
   const changed = changedSections(change.base, change.next);
   const unchanged = changed.length === 0;

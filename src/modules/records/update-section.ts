@@ -51,8 +51,8 @@ const relativeTo = (section: RecordSection) => (problem: FieldProblem): FieldPro
  * 409 when someone else changed the record since. One transaction with its audit event.
  */
 export async function updateRecordSection(
-  deps: AppDeps,
-  input: { actor: Actor; patient: RecordPatient; section: RecordSection; expectedVersion: number; content: unknown; clientAddress: string },
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  input: { actor: Pick<Actor, 'personId'>; patient: RecordPatient; section: RecordSection; expectedVersion: number; content: unknown; clientAddress: string },
 ): Promise<{ version: number; content: RecordView }> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction(async (tx) => {
