@@ -80,7 +80,7 @@ async function measureRoutes(mode: DatabaseMode, baseUrl: string, config: BenchC
       progress(`[${mode}] ${row.request}: ${problem}`);
       continue;
     }
-    const load = { connections: config.connections };
+    const load = { connections: route.connections ?? config.connections };
     if (config.warmupSeconds > 0) await applyLoad(baseUrl, request, { ...load, durationSeconds: config.warmupSeconds });
     const result = await applyLoad(baseUrl, request, { ...load, durationSeconds: config.durationSeconds });
     Object.assign(row, {
