@@ -32,7 +32,7 @@ const statusNames: Record<OutcomeReportContent['diagnoses'][number]['status'], s
 const roleNames: Record<OutcomeReportContent['contributors'][number]['role'], string> = { lead: 'panel lead', member: 'member', guest: 'guest expert' };
 
 /** Text as the fonts can draw it: no control characters (tabs and carriage returns become spaces). */
-const printable = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
+const printable = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(/[^\P{Cc}\n]/gu, '');
 
 /** Splits one paragraph into lines that fit `width`; a word longer than a line is broken where it must be. */
 export function wrapLine(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -46,7 +46,6 @@ export function wrapLine(text: string, font: PDFFont, size: number, width: numbe
       continue;
     }
     if (line !== '') lines.push(line);
-    line = '';
     let rest = word;
     while (rest !== '' && !fits(rest)) {
       let cut = rest.length - 1;
