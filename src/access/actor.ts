@@ -27,6 +27,8 @@ export interface Actor {
   method: 'local' | 'oidc';
   /** The second factor was confirmed in this session (TOTP, or the provider's multi-factor claim). */
   secondFactor: boolean;
+  /** When the second factor was last confirmed in this session (sign-in or a later step-up); null if never. */
+  secondFactorAt?: string | null;
   affiliations: ActiveAffiliation[];
   delegations: Delegation[];
 }
@@ -63,3 +65,13 @@ export const secondFactorOwed = (actor: Actor): boolean => actor.affiliations.le
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from URLs are checked before they reach SQL: a malformed id is simply not found. */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && uuidPattern.test(value);
+
+/** How recent a second factor must be for acts that carry legal weight (signing an outcome report). */
+export const STEP_UP_WINDOW_MS = 5 * 60_000;
+
+/**
+ * The second factor was confirmed in this session within the step-up window: the person re-entered a code
+ * (POST /api/auth/second-factor again) just before the act, not only at sign-in hours ago.
+ */
+export const secondFactorRecent = (actor: Actor, now: Date): boolean =>
+  actor.secondFactor && actor.secondFactorAt != null && now.getTime() - new Date(actor.secondFactorAt).getTime() < STEP_UP_WINDOW_MS;

@@ -130,6 +130,7 @@ export async function resolveSessionToken(db: Db, clock: Clock, token: string): 
       sessionId: row.id,
       method: row.method,
       secondFactor: row.secondFactorAt !== null,
+      secondFactorAt: row.secondFactorAt,
       affiliations: row.affiliations,
       delegations: row.delegations,
     },
