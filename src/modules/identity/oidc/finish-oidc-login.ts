@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Actor } from '../../../access/actor.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { oidcLogins } from '../../../db/schema/index.ts';
 import { PLATFORM_PARTITION } from '../../audit/audit-actions.contract.ts';
@@ -6,11 +7,14 @@ import { recordAudit, recordDenied } from '../../audit/record-audit.ts';
 import { createSession, type NewSession } from '../sessions.ts';
 import { nextStep, type RequestContext, type SignInNext } from '../sign-in.ts';
 import { exchangeCode } from './exchange-code.ts';
+import { finishOidcStepUp } from './finish-oidc-step-up.ts';
 import type { OidcClient } from './oidc-client.ts';
 import { OidcSignInFailure } from './oidc-sign-in-failure.ts';
 import { linkProviderIdentity } from './link-provider-identity.ts';
 import { readProviderIdentity } from './provider-identity.ts';
 import { OIDC_LOGIN_TTL_MS } from './start-oidc-login.ts';
+
+export type OidcCallbackResult = ({ kind: 'signIn' } & OidcSignInResult) | { kind: 'stepUp'; returnTo: string };
 
 export interface OidcSignInResult {
   personId: string;
@@ -56,14 +60,17 @@ export async function finishOidcLogin(
   oidc: OidcClient,
   input: { callbackUrl: URL; state: string | undefined; boundState: string | undefined },
   context: RequestContext,
-): Promise<OidcSignInResult> {
+  /** The session the browser already holds, if any: a step-up confirms that session's second factor. */
+  currentActor?: Actor,
+): Promise<OidcCallbackResult> {
   // The state must return to the browser that started the login (its cookie); otherwise an attacker
   // could hand someone a callback URL that signs them in as the attacker (login CSRF).
   if (input.state === undefined || input.state !== input.boundState) throw new OidcSignInFailure('oidcExpired', 'stateNotBound');
   const [login] = await deps.db.delete(oidcLogins).where(eq(oidcLogins.state, input.state)).returning();
-  if (!login || login.purpose !== 'signIn') throw new OidcSignInFailure('oidcExpired', 'stateUnknown');
+  if (!login) throw new OidcSignInFailure('oidcExpired', 'stateUnknown');
+  if (login.purpose === 'stepUp') return { kind: 'stepUp', ...(await stepUp(deps, oidc, login, input.callbackUrl, currentActor, context)) };
   try {
-    return await completeLogin(deps, oidc, login, input.callbackUrl, context);
+    return { kind: 'signIn', ...(await completeLogin(deps, oidc, login, input.callbackUrl, context)) };
   } catch (error) {
     if (error instanceof OidcSignInFailure) {
       await recordDenied(deps.db, deps.clock, {
@@ -75,6 +82,28 @@ export async function finishOidcLogin(
         clientAddress: context.clientAddress,
         details: { method: 'oidc', reason: error.code },
       });
+    }
+    throw error;
+  }
+}
+
+async function stepUp(deps: AppDeps, oidc: OidcClient, login: PendingLoginRow, callbackUrl: URL, actor: Actor | undefined, context: RequestContext) {
+  try {
+    return await finishOidcStepUp(deps, oidc, login, callbackUrl, actor, context);
+  } catch (error) {
+    if (error instanceof OidcSignInFailure) {
+      if (actor) {
+        await recordDenied(deps.db, deps.clock, {
+          partition: PLATFORM_PARTITION,
+          actorId: actor.personId,
+          action: 'session.secondFactorFailed',
+          targetType: 'session',
+          targetId: actor.sessionId,
+          clientAddress: context.clientAddress,
+          details: { factor: 'oidcStepUp', reason: error.reason },
+        });
+        error.stepUpReturnTo = login.returnTo ?? '/';
+      }
     }
     throw error;
   }

@@ -9,6 +9,8 @@ export class OidcSignInFailure extends Error {
   readonly code: OidcSignInError;
   readonly reason: string;
   readonly personId: string | null;
+  /** Set when a step-up failed: the person is still signed in and goes back where they were, told why. */
+  stepUpReturnTo: string | undefined;
   constructor(code: OidcSignInError, reason: string, personId: string | null = null) {
     super(`OIDC sign-in refused: ${code} (${reason})`);
     this.name = 'OidcSignInFailure';

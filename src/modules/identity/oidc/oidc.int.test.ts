@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, externalIdentities, people } from '../../../db/schema/index.ts';
+import { secondFactorRecent } from '../../../access/actor.ts';
+import { auditEvents, externalIdentities, people, sessions } from '../../../db/schema/index.ts';
+import { resolveSessionToken } from '../sessions.ts';
 import { createTestPerson, seededOrganisations } from '../../../testing/actors.ts';
 import { startTestOidcProvider, type TestOidcAccount, type TestOidcProvider } from '../../../testing/oidc-provider.ts';
 import { signInAtTestProvider } from '../../../testing/oidc-provider-login.ts';
@@ -185,5 +187,68 @@ describe('the pending login', () => {
     expect(response.headers.location).toBe('/sign-in?error=oidcCancelled');
     expect(plain.logLines.join('\n')).not.toContain('PROVIDER-TEXT-7f3a');
     expect(plain.logLines.some((line) => line.includes('"oidcError":"oidcCancelled"'))).toBe(true);
+  });
+});
+
+describe('stepping up at the identity provider', () => {
+  const cookieOf = (response: LightMyRequestResponse) => `cpms_session=${response.cookies.find((c) => c.name === 'cpms_session')!.value}`;
+  const actorOf = async (t: TestApp, cookie: string) => (await resolveSessionToken(t.database.db, t.clock, cookie.split('=')[1]!))!.actor;
+  /** The session's second factor as if confirmed an hour ago: no longer recent enough to sign. */
+  const ageSecondFactor = (t: TestApp, sessionId: string) =>
+    t.database.db.update(sessions).set({ secondFactorAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString() }).where(eq(sessions.id, sessionId));
+  async function stepUp(t: TestApp, cookie: string, username: string, returnTo: string) {
+    const started = await t.app.inject({ method: 'GET', url: `/api/auth/oidc/step-up?${new URLSearchParams({ returnTo }).toString()}`, headers: { cookie } });
+    expect(started.statusCode).toBe(302);
+    const location = new URL(started.headers.location!);
+    expect(location.searchParams.get('prompt')).toBe('login');
+    expect(location.searchParams.get('max_age')).toBe('0');
+    const state = started.cookies.find((c) => c.name === 'cpms_oidc_state')!.value;
+    const url = await signInAtTestProvider(started.headers.location!, username, REDIRECT_URI);
+    return t.app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { cookie: `${cookie}; cpms_oidc_state=${state}` } });
+  }
+
+  it('makes the second factor recent again after a fresh multi-factor login as the same person', async () => {
+    const person = await createTestPerson(trusting, { affiliations: [{ role: 'healthProfessional', hospitalId }] });
+    const subject = providerAccount({ email: person.email, email_verified: true, amr: ['pwd', 'otp'] });
+    const cookie = cookieOf(await signInWithProvider(trusting, subject));
+    const before = await actorOf(trusting, cookie);
+    await ageSecondFactor(trusting, before.sessionId);
+    expect(secondFactorRecent(await actorOf(trusting, cookie), trusting.clock.now())).toBe(false);
+
+    const back = await stepUp(trusting, cookie, subject, '/panels/abc?tab=outcome');
+    expect(back.statusCode).toBe(302);
+    expect(back.headers.location).toBe('/panels/abc?tab=outcome');
+    expect(back.cookies.find((c) => c.name === 'cpms_session'), 'the session stays the same').toBeUndefined();
+    const after = await actorOf(trusting, cookie);
+    expect(after.sessionId).toBe(before.sessionId);
+    expect(secondFactorRecent(after, trusting.clock.now())).toBe(true);
+    const events = await auditOf(trusting, person.personId);
+    expect(events.some((e) => e.action === 'session.secondFactorConfirmed' && (e.details as { factor?: string }).factor === 'oidcStepUp')).toBe(true);
+  });
+
+  it('refuses a step-up as another person or without a trusted multi-factor claim, and says so on the page the person came from', async () => {
+    const person = await createTestPerson(trusting, { affiliations: [{ role: 'healthProfessional', hospitalId }] });
+    const subject = providerAccount({ email: person.email, email_verified: true, amr: ['pwd', 'otp'] });
+    const cookie = cookieOf(await signInWithProvider(trusting, subject));
+    const { sessionId } = await actorOf(trusting, cookie);
+    await ageSecondFactor(trusting, sessionId);
+
+    const someoneElse = providerAccount({ email: newEmail(), email_verified: true, amr: ['pwd', 'otp'] });
+    await signInWithProvider(trusting, someoneElse); // links that subject to another person
+    const asOther = await stepUp(trusting, cookie, someoneElse, '/panels/abc');
+    expect(asOther.headers.location).toBe('/panels/abc?stepUpError=oidcFailed');
+
+    provider.accounts[subject] = { email: person.email, email_verified: true, amr: ['pwd'] };
+    const weak = await stepUp(trusting, cookie, subject, '/panels/abc');
+    expect(weak.headers.location).toBe('/panels/abc?stepUpError=oidcFailed');
+
+    expect(secondFactorRecent(await actorOf(trusting, cookie), trusting.clock.now())).toBe(false);
+    const failures = (await auditOf(trusting, person.personId)).filter((e) => e.action === 'session.secondFactorFailed');
+    expect(failures.map((e) => (e.details as { reason?: string }).reason).sort()).toEqual(['stepUpOtherPerson', 'stepUpWithoutMfa']);
+  });
+
+  it('needs a session to start', async () => {
+    const anonymous = await trusting.app.inject({ method: 'GET', url: '/api/auth/oidc/step-up?returnTo=/' });
+    expect(anonymous.statusCode).toBe(401);
   });
 });

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../../app-deps.ts';
-import { publicAccess } from '../../../http/access.ts';
-import { requestContext, setSessionCookie } from '../session-cookie.ts';
+import { publicAccess, sessionAccess } from '../../../http/access.ts';
+import { requestContext, sessionResolver, setSessionCookie } from '../session-cookie.ts';
 import { finishOidcLogin } from './finish-oidc-login.ts';
 import { createOidcClient, OIDC_CALLBACK_PATH } from './oidc-client.ts';
 import { OidcCallbackQuery, OidcStartQuery } from './oidc.contract.ts';
@@ -26,8 +26,11 @@ const pathOnlyRequest = (req: FastifyRequest) => ({ method: req.method, url: req
 function refuse(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   if (!(error instanceof OidcSignInFailure)) throw error;
   request.log.warn({ oidcError: error.code, reason: error.reason }, 'OIDC sign-in refused');
+  if (error.stepUpReturnTo !== undefined) return reply.redirect(withQuery(error.stepUpReturnTo, 'stepUpError', error.code));
   return reply.redirect(signInErrorPath(error.code));
 }
+
+const withQuery = (path: string, name: string, value: string) => `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ [name]: value }).toString()}`;
 
 /** Sign-in through the configured OpenID Connect provider (EU Login or any standard one). */
 export const oidcRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
@@ -53,6 +56,20 @@ export const oidcRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
   );
 
   app.get(
+    '/api/auth/oidc/step-up',
+    {
+      config: { access: sessionAccess('the signed-in person, re-authenticating at the identity provider before an act with legal weight') },
+      schema: { summary: 'Confirm the second factor again at the identity provider (redirects there; back to returnTo)', tags: ['auth'], querystring: OidcStartQuery },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      const { authorizationUrl, state } = await startOidcLogin(deps, oidc, { returnTo: request.query.returnTo, purpose: 'stepUp' });
+      void reply.setCookie(STATE_COOKIE, state, { ...stateCookie(deps), maxAge: OIDC_LOGIN_TTL_MS / 1000 });
+      return reply.redirect(authorizationUrl.href);
+    },
+  );
+
+  app.get(
     OIDC_CALLBACK_PATH,
     {
       config: { access: publicAccess('the identity provider returns here; single-use state bound to the browser, PKCE and nonce checked') },
@@ -65,7 +82,9 @@ export const oidcRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) 
       void reply.clearCookie(STATE_COOKIE, stateCookie(deps));
       try {
         const callbackUrl = new URL(request.url, deps.config.publicUrl);
-        const result = await finishOidcLogin(deps, oidc, { callbackUrl, state: request.query.state, boundState }, requestContext(request));
+        const current = await sessionResolver(deps)(request);
+        const result = await finishOidcLogin(deps, oidc, { callbackUrl, state: request.query.state, boundState }, requestContext(request), current?.actor);
+        if (result.kind === 'stepUp') return reply.redirect(result.returnTo);
         setSessionCookie(deps, reply, result.session.token);
         return reply.redirect(landingAfterSignIn(result.next, result.returnTo));
       } catch (error) {
