@@ -2,9 +2,19 @@ import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { CurrentRecord, PhenopacketImport, PhenopacketImportResult, RecordHistory, RecordSection, SavedRecord } from '../../../src/modules/records/records.contract.ts';
 import type { SectionContent } from '../../../src/modules/records/record-sections.contract.ts';
+import type { OntologyTerm, TimeElement } from '../../../src/modules/records/record-values.contract.ts';
 import { apiGet, apiSend } from './api-client.ts';
 
-export type { CurrentRecord, PhenopacketImportResult, RecordHistory, RecordSection, SectionContent };
+export type { CurrentRecord, OntologyTerm, PhenopacketImportResult, RecordHistory, RecordSection, SectionContent, TimeElement };
+
+/** The sections whose content is a list of items. */
+export type ListSection = 'phenotypicFeatures' | 'laboratoryResults' | 'histology' | 'diagnoses';
+/** One item of a section as the web app sends it (the id may be left out on new items). */
+export type SectionItem<S extends ListSection> = SectionContent[S][number];
+export type GeneticTestItem = SectionContent['genetics']['tests'][number];
+export type VariantItem = SectionContent['genetics']['variants'][number];
+/** A laboratory result as the server shows it: with its out-of-range flag (computed, never sent back). */
+export type LaboratoryResultView = CurrentRecord['content']['laboratoryResults'][number];
 
 const base = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}/record` as const;
 

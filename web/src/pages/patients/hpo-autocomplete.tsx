@@ -7,7 +7,11 @@ import { hpoSearchQuery, type HpoSearchHit } from '../../api/ontology-api.ts';
 
 const optionValue = (hit: HpoSearchHit) => `${hit.label} (${hit.id})`;
 
-/** Finds an HPO term by label or synonym; each suggestion shows its label, the synonym found and the definition. */
+/**
+ * Finds an HPO term by label or synonym; each suggestion shows its label, the synonym found, the
+ * definition and the parents (to tell apart terms of the same name in different branches). Enter picks
+ * the highlighted suggestion and never submits the surrounding form.
+ */
 export function HpoAutocomplete({ onPick }: { onPick: (hit: HpoSearchHit) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -24,6 +28,9 @@ export function HpoAutocomplete({ onPick }: { onPick: (hit: HpoSearchHit) => voi
       data={[...byValue.keys()]}
       filter={({ options }) => options}
       limit={10}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
       onOptionSubmit={(value) => {
         const hit = byValue.get(value);
         if (hit) onPick(hit);
@@ -42,6 +49,11 @@ export function HpoAutocomplete({ onPick }: { onPick: (hit: HpoSearchHit) => voi
             {hit?.definition && (
               <Text size="xs" c="dimmed" lineClamp={2}>
                 {hit.definition}
+              </Text>
+            )}
+            {hit && hit.parents.length > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('record.parents', { parents: hit.parents.map((parent) => parent.label).join(', ') })}
               </Text>
             )}
           </Stack>
