@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { patientHospitalOf } from './modules/audit/patient-hospital.ts';
 import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
+import { consentTemplateRoutes } from './modules/consent/consent-templates.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
 import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(deps, { patientHospitalOf }));
   await app.register(patientsRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(consentTemplateRoutes(deps));
   await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
   await app.register(recordsRoutes(deps));
 

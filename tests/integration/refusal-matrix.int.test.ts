@@ -9,13 +9,14 @@ import { patientScenarios } from './refusal-scenarios-patients.ts';
 import { ontologyScenarios } from './refusal-scenarios-ontology.ts';
 import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
 import { recordScenarios } from './refusal-scenarios-records.ts';
+import { consentScenarios } from './refusal-scenarios-consent.ts';
 
 /**
  * The refusal matrix, generated from the route table: every registered API route must have a scenario
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...ontologyScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...ontologyScenarios, ...consentScenarios };
 
 let t: TestApp;
 let cast: Cast;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const AttachmentKind = z.enum(['document', 'image', 'photograph', 'vcf', 'report']);
+/** consentForm: a signed consent form, kept as a consent's evidence (it cannot be deleted while a consent cites it). */
+export const AttachmentKind = z.enum(['document', 'image', 'photograph', 'vcf', 'report', 'consentForm']);
 export type AttachmentKind = z.infer<typeof AttachmentKind>;
 
 /** What the server accepts, by sniffing the content (never by the name or the client's declared type). */

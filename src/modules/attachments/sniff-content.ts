@@ -6,13 +6,17 @@ export const SNIFF_BYTES = 8192;
 
 const images: AttachmentMediaType[] = ['image/png', 'image/jpeg', 'image/tiff', 'image/webp'];
 
-/** Which content each kind accepts: a scanned letter may be an image, a report is a PDF, a VCF is a VCF. */
+/**
+ * Which content each kind accepts: a scanned letter may be an image, a report is a PDF, a VCF is a VCF, a
+ * signed consent form is a PDF or a scan as scanners write them (PNG, JPEG, TIFF).
+ */
 export const acceptedMediaTypes: Record<AttachmentKind, AttachmentMediaType[]> = {
   document: ['application/pdf', ...images],
   report: ['application/pdf'],
   image: images,
   photograph: images,
   vcf: ['text/x-vcf'],
+  consentForm: ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'],
 };
 
 const sniffable = new Set<string>(['application/pdf', ...images]);

@@ -9,7 +9,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { canSeeIdentity } from '../patients/patient-scope.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';
 import { findPatient } from '../patients/patients.queries.ts';
-import { ConsentList, NewConsent, Withdrawal } from './consent.contract.ts';
+import { ConsentEvidenceBody, ConsentList, NewConsent, Withdrawal } from './consent.contract.ts';
+import { attachConsentEvidence } from './consent-evidence.ts';
 import { consentHistory, recordConsent, withdrawConsent } from './consents.ts';
 
 const PatientParams = z.object({ id: z.string() });
@@ -45,7 +46,17 @@ export const consentRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
 
   app.post(
     '/api/patients/:id/consents',
-    { config: { access: patientStaff(deps, 'the enrolling hospital\'s staff') }, schema: { summary: 'Record a consent (care, ERN registries, contact for research, photographs)', tags: ['consent'], params: PatientParams, body: NewConsent, response: { 201: ConsentList } } },
+    {
+      config: { access: patientStaff(deps, 'the enrolling hospital\'s staff') },
+      schema: {
+        summary: 'Record a consent (care, ERN registries, contact for research, photographs)',
+        description: 'Evidence "upload" names the signed form, uploaded first as the patient\'s attachment of kind consentForm (422 if it is not one).',
+        tags: ['consent'],
+        params: PatientParams,
+        body: NewConsent,
+        response: { 201: ConsentList },
+      },
+    },
     async (request, reply) => {
       const patient = scopedOf<PatientSummary>(request);
       await recordConsent(deps, actorOf(request), patient, request.body, request.ip);
@@ -59,6 +70,26 @@ export const consentRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (ap
     async (request) => {
       const patient = scopedOf<PatientSummary>(request);
       await withdrawConsent(deps, actorOf(request), patient, request.params.consentId, request.body, request.ip);
+      return listFor(deps, patient.id);
+    },
+  );
+
+  app.post(
+    '/api/patients/:id/consents/:consentId/evidence',
+    {
+      config: { access: patientStaff(deps, 'the enrolling hospital\'s staff') },
+      schema: {
+        summary: 'Attach the signed form to a consent recorded on attestation (e.g. the care consent of enrolment)',
+        description: 'The form is uploaded first as the patient\'s attachment of kind consentForm; while a consent cites it, it cannot be deleted.',
+        tags: ['consent'],
+        params: ConsentParams,
+        body: ConsentEvidenceBody,
+        response: { 200: ConsentList },
+      },
+    },
+    async (request) => {
+      const patient = scopedOf<PatientSummary>(request);
+      await attachConsentEvidence(deps, { actor: actorOf(request), patient, consentId: request.params.consentId, attachmentId: request.body.attachmentId, clientAddress: request.ip });
       return listFor(deps, patient.id);
     },
   );

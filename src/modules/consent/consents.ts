@@ -6,6 +6,7 @@ import { consents } from '../../db/schema/consents.ts';
 import { AppError } from '../../http/errors.ts';
 import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { requireEvidenceAttachment } from './consent-evidence.ts';
 import type { ConsentKind, ConsentView, NewConsent } from './consent.contract.ts';
 
 const toView = (row: typeof consents.$inferSelect): ConsentView => ({
@@ -18,6 +19,7 @@ const toView = (row: typeof consents.$inferSelect): ConsentView => ({
   formVersion: row.formVersion,
   language: row.language,
   evidence: row.evidence,
+  evidenceAttachmentId: row.evidenceAttachmentId,
   recordedAt: row.recordedAt,
   withdrawnOn: row.withdrawnOn,
   withdrawnAt: row.withdrawnAt,
@@ -39,14 +41,20 @@ export async function hasActiveConsent(db: Db | Tx, patientId: string, kind: Con
   return row !== undefined;
 }
 
-/** Records a consent in the caller's transaction (enrolment records the care consent this way). */
+/**
+ * Records a consent in the caller's transaction (enrolment records the care consent this way). With
+ * evidence 'upload' the signed form must be a consent form of this patient, uploaded first (422 otherwise).
+ */
 export async function insertConsent(tx: Tx, deps: Pick<AppDeps, 'clock'>, actor: Pick<Actor, 'personId'>, patient: { id: string; hospitalId: string }, input: NewConsent, clientAddress: string): Promise<string> {
   if (input.givenOn > deps.clock.now().toISOString().slice(0, 10)) throw new AppError('unprocessable', 'The consent date is in the future.', [{ path: 'body.givenOn', message: 'in the future' }]);
+  const evidenceAttachmentId = input.evidence === 'upload' ? (input.evidenceAttachmentId ?? null) : null;
+  if (evidenceAttachmentId !== null) await requireEvidenceAttachment(tx, patient.id, evidenceAttachmentId, 'body.evidenceAttachmentId');
   const [row] = await tx
     .insert(consents)
-    .values({ ...input, patientId: patient.id, recordedBy: actor.personId, recordedAt: deps.clock.now().toISOString() })
+    .values({ ...input, evidenceAttachmentId, patientId: patient.id, recordedBy: actor.personId, recordedAt: deps.clock.now().toISOString() })
     .returning({ id: consents.id });
-  await recordAudit(tx, deps.clock, { partition: hospitalPartition(patient.hospitalId), actorId: actor.personId, action: 'consent.recorded', targetType: 'consent', targetId: row!.id, patientId: patient.id, clientAddress, details: { kind: input.kind } });
+  const details = evidenceAttachmentId === null ? { kind: input.kind } : { kind: input.kind, evidenceAttachmentId };
+  await recordAudit(tx, deps.clock, { partition: hospitalPartition(patient.hospitalId), actorId: actor.personId, action: 'consent.recorded', targetType: 'consent', targetId: row!.id, patientId: patient.id, clientAddress, details });
   return row!.id;
 }
 

@@ -10,6 +10,7 @@ const sections = [
   { to: '/admin/erns', label: 'admin.nav.erns', exact: false },
   { to: '/admin/hospitals', label: 'admin.nav.hospitals', exact: false },
   { to: '/admin/people', label: 'admin.nav.people', exact: false },
+  { to: '/admin/consent-forms', label: 'admin.nav.consentForms', exact: false },
   { to: '/admin/settings', label: 'admin.nav.settings', exact: false },
 ] as const;
 

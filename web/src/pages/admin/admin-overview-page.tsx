@@ -7,6 +7,7 @@ const cards = [
   { to: '/admin/erns', key: 'erns' },
   { to: '/admin/hospitals', key: 'hospitals' },
   { to: '/admin/people', key: 'people' },
+  { to: '/admin/consent-forms', key: 'consentForms' },
   { to: '/admin/settings', key: 'settings' },
 ] as const;
 

@@ -17,6 +17,7 @@ const groupOfPrefix: Record<string, AuditActionGroup> = {
   hospital: 'administration',
   membership: 'administration',
   settings: 'administration',
+  consentTemplate: 'administration',
   patient: 'patients',
   consent: 'patients',
   attachment: 'patients',

@@ -1,4 +1,5 @@
-import { Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldProblem } from '../../components/problem-alert.tsx';
 
@@ -30,8 +31,12 @@ export const consentBody = (value: ConsentFieldsValue) => ({
   evidence: 'attestation' as const,
 });
 
-/** Who gave a consent, when, on which form and in which language; `prefix` locates server problems. */
-export function ConsentFields({ value, onChange, error, prefix }: { value: ConsentFieldsValue; onChange: (value: ConsentFieldsValue) => void; error: unknown; prefix: string }) {
+/**
+ * Who gave a consent, when, on which form and in which language; `prefix` locates server problems.
+ * `evidence` chooses how the signed form is kept; without it (enrolment, before the patient exists) the
+ * consent is attested, and the form is attached on the patient's page afterwards.
+ */
+export function ConsentFields({ value, onChange, error, prefix, evidence }: { value: ConsentFieldsValue; onChange: (value: ConsentFieldsValue) => void; error: unknown; prefix: string; evidence?: ReactNode }) {
   const { t } = useTranslation();
   const set = (patch: Partial<ConsentFieldsValue>) => onChange({ ...value, ...patch });
   const problem = (field: string) => fieldProblem(error, `${prefix}${field}`);
@@ -66,6 +71,7 @@ export function ConsentFields({ value, onChange, error, prefix }: { value: Conse
           error={problem('language')}
         />
       </SimpleGrid>
+      {evidence ?? <Text size="sm">{t('consent.enrolmentEvidenceHint')}</Text>}
     </Stack>
   );
 }
