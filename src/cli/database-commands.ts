@@ -1,3 +1,4 @@
+import { createBlobStore } from '../storage/create-blob-store.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
@@ -50,7 +51,8 @@ export const dbStatusCommand = (config: Config) =>
 export const seedCommand = (config: Config) =>
   withConnection(config, true, async ({ database }) => {
     await ensureInstallation(database.db, config.environment, systemClock);
-    const summary = await seed(database.db, config.environment, keysFrom(resolveMasterKey(config.masterKey, config.dataDir)), systemClock);
+    const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
+    const summary = await seed(database.db, config.environment, keys, systemClock, { blobs: createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys) });
     say(
       `Seeded ${config.environment === 'training' ? 'training and reference' : 'reference'} data: added ${summary.erns} networks, ` +
         `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships, ${summary.accounts} accounts, ${summary.patients} patients.`,

@@ -24,11 +24,11 @@ export async function serve(config: Config): Promise<void> {
     const clock = systemClock;
     const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
     const info = await ensureInstallation(connection.database.db, config.environment, clock);
+    const blobs = createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys);
     if (info.created && config.environment === 'training') {
-      const summary = await seed(connection.database.db, 'training', keys, clock);
+      const summary = await seed(connection.database.db, 'training', keys, clock, { blobs });
       say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README), ${summary.patients} synthetic patients.`);
     }
-    const blobs = createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys);
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, blobs, logger });
     await app.listen({ host: config.host, port: config.port });
     // Without SMTP, mail waits in the outbox (readable by administrators); with it, a worker delivers.

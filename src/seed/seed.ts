@@ -5,11 +5,13 @@ import { affiliations, credentials, delegations, diseaseGroups, erns, hospitals,
 import { hashPassword } from '../modules/identity/passwords.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Keys } from '../platform/keys.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import { seal } from '../platform/secret-box.ts';
 import { seedTrainingOntologies } from '../modules/ontology/training-ontologies.ts';
 import { trainingAccounts } from './training-accounts.ts';
 import { seedTrainingPatients } from './seed-patients.ts';
 import { seedTrainingRecords } from './seed-records.ts';
+import { seedTrainingAttachments } from './seed-attachments.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -98,11 +100,16 @@ async function seedTrainingData(tx: Db, ernIds: Map<string, string>, summary: Se
   }
 }
 
+export interface SeedOptions {
+  /** The installation's blob store: with it, training patients get a few files; without it, none. */
+  blobs?: BlobStore;
+}
+
 /**
  * Seeds what the environment needs; safe to run again (adds only what is missing). Production gets the
  * ERN reference data only, never training data.
  */
-export async function seed(db: Db, environment: Environment, keys: Keys, clock: Clock): Promise<SeedSummary> {
+export async function seed(db: Db, environment: Environment, keys: Keys, clock: Clock, options: SeedOptions = {}): Promise<SeedSummary> {
   const summary: SeedSummary = { erns: 0, diseaseGroups: 0, hospitals: 0, memberships: 0, accounts: 0, patients: 0 };
   await db.transaction(async (tx) => {
     const ernIds = await seedReferenceData(tx, summary);
@@ -117,5 +124,7 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
   if (environment === 'training') await seedTrainingOntologies(db, clock);
   // Their case records, once the ontologies they cite are there.
   if (environment === 'training') await seedTrainingRecords(db, clock);
+  // A few files, encrypted into the blob store by the upload use case.
+  if (environment === 'training' && options.blobs) await seedTrainingAttachments({ db, keys, clock, blobs: options.blobs });
   return summary;
 }

@@ -1,7 +1,10 @@
 import { Button, Card, CopyButton, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientDetail } from '../../api/patients-api.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
+import { StatusMessage } from '../../components/status-message.tsx';
+import { IdentityCorrectionDialog } from './identity-correction-form.tsx';
 
 function Fact({ label, children }: { label: string; children: string }) {
   return (
@@ -16,9 +19,14 @@ function Fact({ label, children }: { label: string; children: string }) {
   );
 }
 
-/** The platform id (big, copyable) and what is not identifying; the identity only when the server sent it. */
+/**
+ * The platform id (big, copyable) and what is not identifying; the identity only when the server sent it
+ * (the enrolling hospital's staff), who may also correct it.
+ */
 export function PatientHeader({ patient }: { patient: PatientDetail }) {
   const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState(false);
+  const [status, setStatus] = useState('');
   return (
     <Stack gap="sm">
       <PageHeading>{t('patient.title', { nickname: patient.nickname })}</PageHeading>
@@ -42,9 +50,21 @@ export function PatientHeader({ patient }: { patient: PatientDetail }) {
       </SimpleGrid>
       {patient.identity && (
         <Card withBorder padding="md" component="section" aria-labelledby="identity-heading">
-          <Title order={2} size="h4" id="identity-heading" mb="xs">
-            {t('patients.identity')}
-          </Title>
+          <Group justify="space-between" align="center" mb="xs">
+            <Title order={2} size="h4" id="identity-heading">
+              {t('patients.identity')}
+            </Title>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setStatus('');
+                setCorrecting(true);
+              }}
+            >
+              {t('identityCorrection.open')}
+            </Button>
+          </Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
             <Fact label={t('patients.identityField.givenName')}>{patient.identity.givenName}</Fact>
             <Fact label={t('patients.identityField.familyName')}>{patient.identity.familyName}</Fact>
@@ -52,6 +72,16 @@ export function PatientHeader({ patient }: { patient: PatientDetail }) {
             <Fact label={t('patients.identityField.recordNumber')}>{patient.identity.recordNumber}</Fact>
             <Fact label={t('patients.identityField.nationalId')}>{patient.identity.nationalId ?? t('common.none')}</Fact>
           </SimpleGrid>
+          <StatusMessage>{status}</StatusMessage>
+          <IdentityCorrectionDialog
+            patient={patient}
+            opened={correcting}
+            onClose={() => setCorrecting(false)}
+            onCorrected={() => {
+              setCorrecting(false);
+              setStatus(t('identityCorrection.done'));
+            }}
+          />
         </Card>
       )}
     </Stack>

@@ -3,11 +3,16 @@ import { useQuery } from '@tanstack/react-query';
 import { patientQuery } from '../../api/patients-api.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ConsentPanel } from './consent-panel.tsx';
 import { PatientHeader } from './patient-header.tsx';
+import { PhenopacketPanel } from './phenopacket-panel.tsx';
 import { RecordPanel } from './record-panel.tsx';
 
-/** One patient: header, consents (enrolling hospital's staff only), the case record and its history. */
+/**
+ * One patient: header (identity and its correction for the enrolling hospital's staff), consents, the case
+ * record and its history, Phenopacket export (import for staff), and the patient's files (staff only).
+ */
 export function PatientPage({ patientId }: { patientId: string }) {
   const patient = useQuery(patientQuery(patientId));
   if (patient.isPending) return <LoadingState />;
@@ -18,6 +23,8 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <PatientHeader patient={patient.data} />
       {staff && <ConsentPanel patientId={patientId} />}
       <RecordPanel patientId={patientId} editable={staff} />
+      <PhenopacketPanel patientId={patientId} canImport={staff} />
+      {staff && <AttachmentsPanel patientId={patientId} />}
     </Stack>
   );
 }
