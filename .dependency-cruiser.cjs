@@ -4,9 +4,9 @@ module.exports = {
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'mechanisms-know-no-domain',
-      comment: 'Shared mechanisms (db, http, platform, config) must not import domain modules.',
+      comment: 'Shared mechanisms (db, http, platform, config, storage, mail, realtime) must not import domain modules.',
       severity: 'error',
-      from: { path: '^src/(db|http|platform|config|storage|mail)/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^src/(db|http|platform|config|storage|mail|realtime)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/(modules|seed|cli)/' },
     },
     {

@@ -25,6 +25,8 @@ import { consentTemplateRoutes } from './modules/consent/consent-templates.route
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
 import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
+import { registerRealtime } from './realtime/realtime-plugin.ts';
+import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -61,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerErrorHandler(app);
   await registerSecurity(app, { https: deps.config.publicUrl.startsWith('https://'), rateLimitPerMinute: deps.config.rateLimitPerMinute });
   await app.register(cookie);
+  const realtime = await registerRealtime(app, deps, { resolveSession: sessionResolver(deps) });
   enforceAccess(app, { resolveSession: sessionResolver(deps), onDenied: recordRefusal(deps) });
   await registerOpenApi(app, appVersion);
 
@@ -81,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recordsRoutes(deps));
 
   await app.register(ontologyRoutes(deps));
+  await app.register(realtimeRoutes(deps, realtime));
 
   await registerWebApp(app, webRoot);
   return app;

@@ -11,8 +11,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface Listener {
-  /** Subscribes to a NOTIFY channel; resolves once listening; returns an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel; resolves once listening; returns an unsubscribe function. `onLost` is told
+   * when the listening connection dies (PostgreSQL: a dedicated client), so the caller can listen again.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onLost?: (error: Error) => void): Promise<() => Promise<void>>;
 }
 
 export interface Database extends Listener {

@@ -27,8 +27,17 @@ export function openPostgres(options: OpenPostgresOptions): Database {
       const result = await pool.query(text, params);
       return result.rows as never;
     },
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: options.url, application_name: 'open-cpms-listen' });
+    async listen(channel, onPayload, onLost) {
+      const client = new pg.Client({ connectionString: options.url, application_name: `${options.applicationName ?? 'open-cpms'}-listen` });
+      // A dropped LISTEN connection must not crash the process: drop the client and tell the caller, once.
+      let ended = false;
+      client.on('error', (error) => {
+        if (ended) return;
+        ended = true;
+        listeners.delete(client);
+        void client.end().catch(() => undefined);
+        onLost?.(error);
+      });
       await client.connect();
       client.on('notification', (message) => {
         if (message.channel === channel) onPayload(message.payload ?? '');
@@ -36,6 +45,7 @@ export function openPostgres(options: OpenPostgresOptions): Database {
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       listeners.add(client);
       return async () => {
+        ended = true;
         listeners.delete(client);
         await client.end();
       };
