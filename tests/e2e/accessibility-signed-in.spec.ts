@@ -46,6 +46,7 @@ const visits: { who: string; account: () => TrainingAccount; pages: SignedInPage
       { path: '/admin/hospitals', heading: 'Hospitals', ready: (p) => p.getByRole('rowheader', { name: 'Universitätsklinikum Waldstadt' }) },
       { path: '/admin/people', heading: 'People', ready: (p) => p.getByRole('article', { name: 'Dr. Lena Brandt' }) },
       { path: '/admin/settings', heading: 'Platform settings', ready: (p) => p.getByRole('switch', { name: 'Local accounts may sign in' }) },
+      { path: '/admin/consent-forms', heading: 'Model consent forms', ready: (p) => p.getByRole('form', { name: 'Publish a model form' }) },
       { path: '/audit', heading: 'Audit trail', ready: (p) => p.getByRole('table', { name: 'Audit events, newest first' }) },
     ],
   },
