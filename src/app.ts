@@ -23,7 +23,9 @@ import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { consentTemplateRoutes } from './modules/consent/consent-templates.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
+import { panelsRoutes } from './modules/panels/panels.routes.ts';
 import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
 import { registerRealtime } from './realtime/realtime-plugin.ts';
 import { realtimeRoutes } from './realtime/realtime.routes.ts';
@@ -82,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(consentTemplateRoutes(deps));
   await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
   await app.register(recordsRoutes(deps));
+  await app.register(panelsRoutes(deps));
+  await app.register(meetingsRoutes(deps));
 
   await app.register(ontologyRoutes(deps));
   await app.register(realtimeRoutes(deps, realtime));

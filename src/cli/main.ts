@@ -8,6 +8,10 @@ import { runCommand } from './fail.ts';
 import { ontologyImportCommand, ontologyStatusCommand } from './ontology-commands.ts';
 import { serve } from './serve.ts';
 import { totpCodeCommand } from './totp-code.ts';
+import { connect } from '../db/connect.ts';
+import { remindMeetings } from '../modules/meetings/meeting-reminders.ts';
+import { remindOverdue } from '../modules/panels/overdue-reminders.ts';
+import { systemClock } from '../platform/clock.ts';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -72,6 +76,38 @@ program
   .description('print the current authenticator code for a TOTP secret (for scripts using training accounts)')
   .argument('<secret>', 'base32 secret, e.g. from the README\'s training accounts')
   .action((secret: string) => runCommand(() => totpCodeCommand(secret)));
+
+program
+  .command('panels:remind')
+  .description('queue a reminder to the lead of every overdue panel (at most one per panel and day; the server also does this every hour)')
+  .action(() =>
+    runCommand(async () => {
+      const config = loadConfig();
+      const connection = await connect(config, { migrate: true });
+      try {
+        const sent = await remindOverdue({ db: connection.database.db, clock: systemClock, config });
+        say(`Queued ${sent} overdue panel reminder${sent === 1 ? '' : 's'}.`);
+      } finally {
+        await connection.close();
+      }
+    }),
+  );
+
+program
+  .command('meetings:remind')
+  .description('queue the reminder of every meeting beginning within a day (once per meeting; the server also does this every 10 minutes)')
+  .action(() =>
+    runCommand(async () => {
+      const config = loadConfig();
+      const connection = await connect(config, { migrate: true });
+      try {
+        const sent = await remindMeetings({ db: connection.database.db, clock: systemClock, config });
+        say(`Queued ${sent} meeting reminder${sent === 1 ? '' : 's'}.`);
+      } finally {
+        await connection.close();
+      }
+    }),
+  );
 
 const ontology = program.command('ontology').description('reference ontologies: the HPO and Orphanet');
 

@@ -10,6 +10,9 @@ import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
 import { smtpTransport, startMailWorker } from '../mail/mail-worker.ts';
 import { checkpointFile, startCheckpointer } from '../modules/audit/checkpoints.ts';
+import { remindMeetings } from '../modules/meetings/meeting-reminders.ts';
+import { remindOverdue } from '../modules/panels/overdue-reminders.ts';
+import { startPeriodic } from '../platform/periodic.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -36,6 +39,11 @@ export async function serve(config: Config): Promise<void> {
     const stopMail = transport
       ? startMailWorker({ db: connection.database.db, clock, transport, from: config.mailFrom, onError: (error) => app.log.error({ err: error }, 'mail delivery failed') })
       : async () => {};
+    // Overdue panels remind their lead, at most once per panel and day (idempotent, so every node may run it).
+    const reminderDeps = { db: connection.database.db, clock, config };
+    const overdue = startPeriodic({ name: 'overdue panel reminders', intervalMs: 60 * 60_000, logger, run: () => remindOverdue(reminderDeps) });
+    // Meetings beginning within a day remind their attendees, once per meeting (again after a reschedule).
+    const meetingReminders = startPeriodic({ name: 'meeting reminders', intervalMs: 10 * 60_000, logger, run: () => remindMeetings(reminderDeps) });
     // Chain heads are written outside the database, so truncating the audit tail is detectable too.
     const checkpointer = startCheckpointer({ db: connection.database.db, file: checkpointFile(config.dataDir), key: keys.derive('audit-checkpoints'), clock, logger, intervalMs: 5 * 60_000 });
 
@@ -56,6 +64,7 @@ export async function serve(config: Config): Promise<void> {
         process.exit(1);
       }, SHUTDOWN_GRACE_MS).unref();
       stopMail()
+        .then(() => Promise.all([overdue.stop(), meetingReminders.stop()]))
         .then(() => app.close())
         .then(() => checkpointer.stop())
         .then(() => connection.close())

@@ -42,4 +42,17 @@ describe('e-mail outbox', () => {
     expect(received[0]).toMatchObject({ subject: 'Open CPMS: test' });
     expect(received[0]!.text).toContain('https://cpms.example/x');
   });
+
+  it('sends a calendar invitation as a text/calendar part with its method, as calendar clients expect', async () => {
+    const to = `expert-${randomUUID()}@hospital.example`;
+    const content = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'METHOD:REQUEST', 'BEGIN:VEVENT', 'UID:meeting-x@open-cpms', 'DTSTAMP:20261122T080000Z', 'DTSTART:20261203T150000Z', 'DTEND:20261203T160000Z', 'SUMMARY:ERN-RND panel meeting', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    await t.database.db.transaction((tx) => queueEmail(tx, t.clock, { recipientId: null, to, subject: 'Open CPMS: meeting invitation', text: 'Open https://cpms.example/meetings/x', calendar: { method: 'REQUEST', content } }));
+    const transport = smtpTransport(sink.url);
+    for (let round = 0; round < 100 && !sink.messages.some((m) => m.to.includes(to)); round++) await deliverDueEmails(t.database.db, t.clock, transport, 'Open CPMS <no-reply@example.org>');
+    transport.close();
+    const received = sink.messages.find((m) => m.to.includes(to))!;
+    expect(received.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    expect(received.raw.replace(/=\r\n/g, '')).toContain('UID:meeting-x@open-cpms');
+    expect(received.text).toContain('https://cpms.example/meetings/x');
+  });
 });

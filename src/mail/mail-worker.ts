@@ -5,14 +5,15 @@ import { emailOutbox } from '../db/schema/index.ts';
 import type { Clock } from '../platform/clock.ts';
 
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; calendar?: { method: string; content: string } }): Promise<void>;
 }
 
 export function smtpTransport(url: string): MailTransport & { close(): void } {
   const transporter = nodemailer.createTransport(url);
   return {
-    async send(message) {
-      await transporter.sendMail(message);
+    async send({ calendar, ...message }) {
+      // nodemailer's icalEvent: a text/calendar alternative (with its method) and an invite.ics attachment, as calendar clients expect.
+      await transporter.sendMail({ ...message, ...(calendar ? { icalEvent: { method: calendar.method, filename: 'invite.ics', content: calendar.content } } : {}) });
     },
     close: () => transporter.close(),
   };
@@ -39,7 +40,8 @@ export async function deliverDueEmails(db: Db, clock: Clock, transport: MailTran
       .for('update', { skipLocked: true });
     for (const message of due) {
       try {
-        await transport.send({ from, to: message.toAddress, subject: message.subject, text: message.bodyText });
+        const calendar = message.calendarMethod && message.calendarContent ? { method: message.calendarMethod, content: message.calendarContent } : undefined;
+        await transport.send({ from, to: message.toAddress, subject: message.subject, text: message.bodyText, ...(calendar ? { calendar } : {}) });
         await tx.update(emailOutbox).set({ sentAt: clock.now().toISOString(), attempts: message.attempts + 1, lastError: null }).where(eq(emailOutbox.id, message.id));
         sent += 1;
       } catch (error) {

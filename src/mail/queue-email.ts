@@ -8,6 +8,8 @@ export interface EmailMessage {
   subject: string;
   /** Plain text with links only: never clinical content, never patient data. */
   text: string;
+  /** An iCalendar entry (RFC 5546 method and content) sent along as a calendar invitation. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 /**
@@ -21,6 +23,8 @@ export async function queueEmail(tx: Db | Tx, clock: Clock, message: EmailMessag
     toAddress: message.to,
     subject: message.subject,
     bodyText: message.text,
+    calendarMethod: message.calendar?.method ?? null,
+    calendarContent: message.calendar?.content ?? null,
     createdAt: now,
     nextAttemptAt: now,
   });

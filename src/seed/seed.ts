@@ -12,6 +12,7 @@ import { trainingAccounts } from './training-accounts.ts';
 import { seedTrainingPatients } from './seed-patients.ts';
 import { seedTrainingRecords } from './seed-records.ts';
 import { seedTrainingAttachments } from './seed-attachments.ts';
+import { seedPanelSettings } from './seed-panel-settings.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -119,6 +120,8 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
     }
   });
   // Patients go through the app's own use cases (each in its own transaction), after the accounts exist.
+  // Panel deadlines of the training networks.
+  if (environment === 'training') await seedPanelSettings(db, clock);
   if (environment === 'training') summary.patients = await seedTrainingPatients(db, keys, clock);
   // The project's own small HPO and Orphanet subsets, through the same import code as real releases.
   if (environment === 'training') await seedTrainingOntologies(db, clock);

@@ -9,7 +9,9 @@ import { patientScenarios } from './refusal-scenarios-patients.ts';
 import { ontologyScenarios } from './refusal-scenarios-ontology.ts';
 import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
 import { recordScenarios } from './refusal-scenarios-records.ts';
+import { meetingScenarios } from './refusal-scenarios-meetings.ts';
 import { consentScenarios } from './refusal-scenarios-consent.ts';
+import { panelScenarios } from './refusal-scenarios-panels.ts';
 import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios-realtime.ts';
 
 /**
@@ -17,7 +19,7 @@ import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...ontologyScenarios, ...consentScenarios, ...realtimeScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...realtimeScenarios };
 
 let t: TestApp;
 let cast: Cast;

@@ -9,3 +9,7 @@ export * from './ontology.ts';
 export * from './attachments.ts';
 export * from './records.ts';
 export * from './realtime.ts';
+export * from './panels.ts';
+export * from './meetings.ts';
+export * from './discussion.ts';
+export * from './outcome-reports.ts';

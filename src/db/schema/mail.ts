@@ -16,6 +16,9 @@ export const emailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
+    /** An iCalendar invitation sent along (RFC 5546 method REQUEST or CANCEL, and the entry itself). */
+    calendarMethod: text('calendar_method', { enum: ['REQUEST', 'CANCEL'] }),
+    calendarContent: text('calendar_content'),
     createdAt: instant('created_at').notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull(),

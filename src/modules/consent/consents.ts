@@ -6,6 +6,7 @@ import { consents } from '../../db/schema/consents.ts';
 import { AppError } from '../../http/errors.ts';
 import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { announceCaseWithheld } from '../discussion/panel-events.ts';
 import { requireEvidenceAttachment } from './consent-evidence.ts';
 import type { ConsentKind, ConsentView, NewConsent } from './consent.contract.ts';
 
@@ -71,5 +72,6 @@ export async function withdrawConsent(deps: Pick<AppDeps, 'db' | 'clock'>, actor
       .returning({ kind: consents.kind });
     if (!row) throw new AppError('notFound', 'No such consent in force for this patient.');
     await recordAudit(tx, deps.clock, { partition: hospitalPartition(patient.hospitalId), actorId: actor.personId, action: 'consent.withdrawn', targetType: 'consent', targetId: consentId, patientId: patient.id, clientAddress, details: { kind: row.kind } });
+    await announceCaseWithheld(tx, deps.clock, patient.id, row.kind);
   });
 }
