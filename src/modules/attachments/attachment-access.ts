@@ -9,8 +9,8 @@ import { findAttachment, type AttachmentRow } from './attachments.queries.ts';
 
 /**
  * Who may handle a patient's files: today the enrolling hospital's staff, the people who see the
- * identity (file names and photographs are as identifying). Panel members will get the files their
- * panel was given.
+ * identity (file names and photographs are as identifying). Panel members get the files their panel was
+ * given through the panels module, under the label the sharer chose (never the file name).
  */
 export const canHandleAttachments = (actor: Actor, patient: PatientSummary): boolean => canSeeIdentity(actor, patient);
 

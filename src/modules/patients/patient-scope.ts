@@ -13,7 +13,8 @@ export function staffHospitals(actor: Actor): string[] {
 
 /**
  * The one place that decides which patients an actor can see. Today: the enrolling hospital's staff.
- * Panel members will see a patient through their panel (pseudonymised) when panels arrive.
+ * Panel members never see a patient here: they read what their panel was given through the panels module
+ * (`GET /api/panels/:id/case`), pseudonymised.
  */
 export function patientScope(actor: Actor): SQL {
   const hospitals = staffHospitals(actor);

@@ -2,7 +2,7 @@ import { auditActions } from '../../../../src/modules/audit/audit-actions.contra
 
 export { auditActions };
 
-export type AuditActionGroup = 'sessions' | 'onboarding' | 'administration' | 'patients' | 'audit';
+export type AuditActionGroup = 'sessions' | 'onboarding' | 'administration' | 'patients' | 'panels' | 'audit';
 
 /** The group of an action, from the part before the dot. */
 const groupOfPrefix: Record<string, AuditActionGroup> = {
@@ -23,6 +23,13 @@ const groupOfPrefix: Record<string, AuditActionGroup> = {
   attachment: 'patients',
   record: 'patients',
   phenopacket: 'patients',
+  panel: 'panels',
+  panelSettings: 'administration',
+  expertGroup: 'panels',
+  meeting: 'panels',
+  discussion: 'panels',
+  infoRequest: 'panels',
+  outcomeReport: 'panels',
 };
 const groupOf = (action: string): AuditActionGroup => groupOfPrefix[action.split('.')[0] ?? ''] ?? 'audit';
 
