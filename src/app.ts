@@ -26,6 +26,8 @@ import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
 import { panelsRoutes } from './modules/panels/panels.routes.ts';
+import { discussionRoutes } from './modules/discussion/discussion.routes.ts';
+import { outcomeReportsRoutes } from './modules/outcome-reports/outcome-reports.routes.ts';
 import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
 import { registerRealtime } from './realtime/realtime-plugin.ts';
 import { realtimeRoutes } from './realtime/realtime.routes.ts';
@@ -85,6 +87,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
   await app.register(recordsRoutes(deps));
   await app.register(panelsRoutes(deps));
+  await app.register(discussionRoutes(deps));
+  await app.register(outcomeReportsRoutes(deps));
   await app.register(meetingsRoutes(deps));
 
   await app.register(ontologyRoutes(deps));

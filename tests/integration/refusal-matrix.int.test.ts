@@ -11,7 +11,9 @@ import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
 import { recordScenarios } from './refusal-scenarios-records.ts';
 import { meetingScenarios } from './refusal-scenarios-meetings.ts';
 import { consentScenarios } from './refusal-scenarios-consent.ts';
+import { outcomeReportScenarios } from './refusal-scenarios-outcome-reports.ts';
 import { panelScenarios } from './refusal-scenarios-panels.ts';
+import { discussionScenarios } from './refusal-scenarios-discussion.ts';
 import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios-realtime.ts';
 
 /**
@@ -19,12 +21,13 @@ import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...realtimeScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios };
 
 let t: TestApp;
 let cast: Cast;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The matrix sends thousands of requests a minute from one address: the rate limit would answer 429.
+  t = await createTestApp({ env: { CPMS_RATE_LIMIT_PER_MINUTE: '1000000' } });
   cast = await createCast(t);
 });
 afterAll(async () => {

@@ -7,7 +7,10 @@ import { SystemStatusPage } from './pages/system-status-page.tsx';
 import { adminRoutes } from './routes/admin-routes.tsx';
 import { auditRoute } from './routes/audit-routes.tsx';
 import { newPatientRoute, patientRoute, patientsRoute } from './routes/patients-routes.tsx';
+import { panelRoute, panelsRoute, requestPanelRoute } from './routes/panels-routes.tsx';
+import { meetingRoute, meetingsRoute, scheduleMeetingRoute } from './routes/meetings-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
+import { inboxRoute } from './routes/inbox-routes.tsx';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
 import { rootRoute } from './routes/root-route.tsx';
 import { authenticatorRoute, secondFactorRoute, signInRoute } from './routes/sign-in-routes.tsx';
@@ -36,6 +39,13 @@ const routeTree = rootRoute.addChildren([
     patientsRoute,
     newPatientRoute,
     patientRoute,
+    panelsRoute,
+    requestPanelRoute,
+    panelRoute,
+    meetingsRoute,
+    inboxRoute,
+    scheduleMeetingRoute,
+    meetingRoute,
   ]),
 ]);
 

@@ -35,6 +35,7 @@ export type Reschedule = z.infer<typeof Reschedule>;
 
 export const NotesUpdate = z.object({ expectedVersion: z.int().min(0), notes: z.string().max(50_000) });
 export type NotesUpdate = z.infer<typeof NotesUpdate>;
+export const SavedNotes = z.object({ notesVersion: z.int() });
 
 export const MeetingParams = z.object({ id: z.string() });
 export const AgendaItemParams = z.object({ id: z.string(), itemId: z.string() });

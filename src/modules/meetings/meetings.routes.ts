@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { meetingCalendar } from './meeting-calendar.ts';
 import { saveAgendaNotes } from './meeting-notes.ts';
 import { findMeeting, type ScopedMeeting } from './meeting-scope.ts';
-import { AgendaItemParams, MeetingList, MeetingListQuery, MeetingParams, MeetingView, NewAgendaItem, NewMeeting, NotesUpdate, Reschedule } from './meetings.contract.ts';
+import { AgendaItemParams, MeetingList, MeetingListQuery, MeetingParams, MeetingView, NewAgendaItem, NewMeeting, NotesUpdate, Reschedule, SavedNotes } from './meetings.contract.ts';
 import { addAgendaItem, cancelMeeting, createMeeting, removeAgendaItem, rescheduleMeeting } from './schedule-meeting.ts';
 import { listMeetings, viewMeeting } from './view-meetings.ts';
 
@@ -124,7 +124,7 @@ export const meetingsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (a
 
   app.put(
     '/api/meetings/:id/agenda/:itemId/notes',
-    { config: { access: onAgendaItem(deps, 'the accepted members of the item\'s panel and the ERN\'s coordinators') }, schema: { summary: 'Save the notes of an agenda item (409 if someone saved since expectedVersion)', tags, params: AgendaItemParams, body: NotesUpdate } },
+    { config: { access: onAgendaItem(deps, 'the accepted members of the item\'s panel and the ERN\'s coordinators') }, schema: { summary: 'Save the notes of an agenda item (409 if someone saved since expectedVersion)', tags, params: AgendaItemParams, body: NotesUpdate, response: { 200: SavedNotes } } },
     async (request) => saveAgendaNotes(deps, actorOf(request), request.params.id, request.params.itemId, request.body, request.ip),
   );
 };

@@ -21,6 +21,16 @@ export const ReportContributor = z.object({
 });
 export type ReportContributor = z.infer<typeof ReportContributor>;
 
+/** A member who approved the very revision that was signed (approvals of earlier revisions do not count). */
+export const ReportApproval = z.object({
+  name: z.string().min(1).max(200),
+  role: z.enum(['lead', 'member', 'guest']),
+  hospital: z.string().max(300).nullable(),
+  country: z.string().max(2).nullable(),
+  approvedAt: z.iso.datetime({ offset: true }),
+});
+export type ReportApproval = z.infer<typeof ReportApproval>;
+
 export const OutcomeReportContent = z.object({
   panel: z.object({
     id: z.uuid(),
@@ -42,6 +52,8 @@ export const OutcomeReportContent = z.object({
     followUp: z.string().max(20_000),
   }),
   contributors: z.array(ReportContributor).max(100),
+  /** Who approved the signed revision before the signature (the lead signs with or without every approval). */
+  approvals: z.array(ReportApproval).max(100),
   /** 1 for the first signed report; an amendment is the next number and names why. */
   version: z.int().min(1),
   amendmentReason: z.string().max(5_000).nullable(),

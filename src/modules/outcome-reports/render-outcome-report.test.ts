@@ -22,6 +22,7 @@ const content: OutcomeReportContent = {
     { name: 'Dr. Łucja Wrzosowska', role: 'lead', hospital: 'Szpital Kliniczny im. Łucji Wrzos', country: 'PL' },
     { name: 'Prof. Anke de Vries', role: 'member', hospital: 'Academisch Ziekenhuis Noordhaven', country: 'NL' },
   ],
+  approvals: [{ name: 'Prof. Anke de Vries', role: 'member', hospital: 'Academisch Ziekenhuis Noordhaven', country: 'NL', approvedAt: '2026-11-19T16:05:00.000Z' }],
   version: 2,
   amendmentReason: 'Genetic result received after signature.',
   signedBy: { name: 'Dr. Łucja Wrzosowska', hospital: 'Szpital Kliniczny im. Łucji Wrzos' },
@@ -49,7 +50,7 @@ describe('the outcome report PDF', () => {
     const pdf = await renderOutcomeReport(content, hash);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const text = await textOf(pdf);
-    for (const expected of ['Dr. Łucja Wrzosowska', 'zażółć gęślą jaźń, őrült, Ærø', 'Spinocerebellar ataxia type 1 (ORPHA:98755) — suspected', 'Based on case record version 4', 'Genetic result received after signature.', 'TRAINING ENVIRONMENT', 'Legal responsibility']) {
+    for (const expected of ['Dr. Łucja Wrzosowska', 'zażółć gęślą jaźń, őrült, Ærø', 'Spinocerebellar ataxia type 1 (ORPHA:98755) — suspected', 'Based on case record version 4', 'Genetic result received after signature.', 'Prof. Anke de Vries, member', '2026-11-19 16:05 UTC', 'TRAINING ENVIRONMENT', 'Legal responsibility']) {
       expect(text).toContain(expected);
     }
     const pages = text.split('\f').filter((page) => page.trim() !== '');
@@ -68,9 +69,10 @@ describe('the outcome report PDF', () => {
   });
 
   it('leaves control characters out and breaks words longer than a line', async () => {
-    const pdf = await renderOutcomeReport({ ...content, environment: 'production', amendmentReason: null, summary: `tab\there\u0007 ${'x'.repeat(400)}` }, reportHash(content));
+    const pdf = await renderOutcomeReport({ ...content, environment: 'production', amendmentReason: null, approvals: [], summary: `tab\there\u0007 ${'x'.repeat(400)}` }, reportHash(content));
     const text = await textOf(pdf);
     expect(text).toContain('tab here');
+    expect(text).toContain('No member approved the signed text before the signature.');
     expect(text).not.toContain('TRAINING ENVIRONMENT');
     expect(text.replace(/\s/g, '')).toContain('x'.repeat(400));
   });

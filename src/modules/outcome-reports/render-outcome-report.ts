@@ -31,6 +31,9 @@ const typeNames: Record<OutcomeReportContent['panel']['type'], string> = { diagn
 const statusNames: Record<OutcomeReportContent['diagnoses'][number]['status'], string> = { suspected: 'suspected', confirmed: 'confirmed', excluded: 'excluded' };
 const roleNames: Record<OutcomeReportContent['contributors'][number]['role'], string> = { lead: 'panel lead', member: 'member', guest: 'guest expert' };
 
+/** An instant as a reader anywhere can take it: minutes, in UTC. */
+const utc = (instant: string) => `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 /** Text as the fonts can draw it: no control characters (tabs and carriage returns become spaces). */
 const printable = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(/[^\P{Cc}\n]/gu, '');
 
@@ -114,7 +117,7 @@ export async function renderOutcomeReport(content: OutcomeReportContent, hash: s
     mono: await doc.embedFont(files.mono, { subset: true }),
   };
   const signedAt = new Date(content.signedAt);
-  const when = `${signedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = utc(content.signedAt);
   const training = content.environment === 'training';
   doc.setTitle(`Outcome report, version ${content.version}: ${content.panel.title}`);
   doc.setSubject(`${content.panel.ern} — virtual consultation outcome report`);
@@ -158,6 +161,11 @@ export async function renderOutcomeReport(content: OutcomeReportContent, hash: s
   }
   out.heading('Contributors');
   for (const c of content.contributors) out.text(`• ${c.name}, ${roleNames[c.role]}${c.hospital ? ` — ${c.hospital}` : ''}${c.country ? ` (${c.country})` : ''}`, { indent: 8 });
+  out.heading('Approvals');
+  if (content.approvals.length === 0) out.text('No member approved the signed text before the signature.', { color: MUTED });
+  for (const a of content.approvals) {
+    out.text(`• ${a.name}, ${roleNames[a.role]}${a.hospital ? ` — ${a.hospital}` : ''}${a.country ? ` (${a.country})` : ''}, approved ${utc(a.approvedAt)}`, { indent: 8 });
+  }
   out.heading('Signature');
   out.text(`Signed by ${content.signedBy.name}${content.signedBy.hospital ? `, ${content.signedBy.hospital}` : ''}, panel lead, on ${when}, confirmed with a second factor.`);
   out.text(`SHA-256 of the signed content:\n${hash}`, { size: 9, color: MUTED, gapAfter: 10 });

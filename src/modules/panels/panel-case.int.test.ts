@@ -70,6 +70,9 @@ describe('the case a panel is given', () => {
     expect((await get(expert, `/api/patients/${patientId}`)).statusCode).toBe(404);
     expect((await get(expert, `/api/patients/${patientId}/record`)).statusCode).toBe(404);
     expect((await get(expert, `/api/patients/${patientId}/attachments/${unsharedFile}/content`)).statusCode).toBe(404);
+    // the patient's id goes only to those who may share its record
+    expect((await get(expert, `/api/panels/${panelId}`)).json()).toMatchObject({ patientId: null });
+    expect((await get(lead, `/api/panels/${panelId}`)).json()).toMatchObject({ patientId });
 
     const audited = await t.database.db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(and(eq(auditEvents.patientId, patientId), eq(auditEvents.actorId, expert.person.personId)));
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['panel.caseViewed', 'attachment.downloaded']));

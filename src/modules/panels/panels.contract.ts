@@ -187,6 +187,8 @@ export const PanelDetail = z.object({
   diseaseGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
   clinicalQuestion: z.string(),
   patient: PanelPatient,
+  /** The patient's id, only for those who may share the record (the enrolling hospital's staff); null for everyone else. */
+  patientId: z.string().nullable(),
   requester: PersonRef.extend({ hospitalName: z.string() }),
   lead: PersonRef.nullable(),
   members: z.array(PanelMemberView),

@@ -91,6 +91,8 @@ export async function viewPanel(deps: AppDeps, actor: Actor, scoped: ScopedPanel
       diseaseGroup: group ?? null,
       clinicalQuestion: panel.clinicalQuestion,
       patient: await panelPatient(tx, panel.patientId),
+      // Only for whoever may share the record (the enrolling hospital's staff): they need the patient's own routes.
+      patientId: canShare(actor, scoped) ? panel.patientId : null,
       requester: { ...requester!, hospitalName: requesterHospital!.name },
       lead: lead ? { personId: lead.personId, displayName: lead.displayName } : null,
       members,

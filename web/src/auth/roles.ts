@@ -14,6 +14,8 @@ export const areaRoles = {
   administration: ['platformAdministrator'],
   audit: ['platformAdministrator', 'dataProtectionOfficer'],
   patients: ['healthProfessional', 'assistant'],
+  panels: ['healthProfessional', 'guestExpert', 'coordinator'],
+  meetings: ['healthProfessional', 'guestExpert', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The hospitals where this person works with patients (as a health professional or an assistant), once each. */

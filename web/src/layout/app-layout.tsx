@@ -6,6 +6,7 @@ import { EnvironmentBanner } from './environment-banner.tsx';
 import { MainNavigation } from './main-navigation.tsx';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { InboxBell } from '../pages/inbox/inbox-bell.tsx';
 import { useFocusHeadingOnNavigate } from './use-focus-heading-on-navigate.ts';
 import classes from './layout.module.css';
 
@@ -31,6 +32,7 @@ export function AppLayout() {
           </Link>
           <Group gap="lg" wrap="wrap">
             <MainNavigation />
+            <InboxBell />
             <UserMenu />
           </Group>
         </Group>

@@ -22,6 +22,8 @@ export function MainNavigation() {
     ...publicItems,
     ...(signedIn ? [{ to: '/access-requests', label: 'layout.nav.accessRequests', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.patients) ? [{ to: '/patients', label: 'layout.nav.patients', exact: false } as const] : []),
+    ...(signedIn && holdsAnyRole(session, areaRoles.panels) ? [{ to: '/panels', label: 'layout.nav.panels', exact: false } as const] : []),
+    ...(signedIn && holdsAnyRole(session, areaRoles.meetings) ? [{ to: '/meetings', label: 'layout.nav.meetings', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.coordination)
       ? [{ to: '/coordination/access-requests', label: 'layout.nav.coordination', exact: false } as const]
       : []),

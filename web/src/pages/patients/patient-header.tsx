@@ -5,6 +5,7 @@ import type { PatientDetail } from '../../api/patients-api.ts';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { IdentityCorrectionDialog } from './identity-correction-form.tsx';
+import { RequestPanelButton } from '../panels/request-panel-button.tsx';
 
 function Fact({ label, children }: { label: string; children: string }) {
   return (
@@ -41,6 +42,7 @@ export function PatientHeader({ patient }: { patient: PatientDetail }) {
             </Button>
           )}
         </CopyButton>
+        <RequestPanelButton patient={patient} />
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
         <Fact label={t('patients.nickname')}>{patient.nickname}</Fact>

@@ -6,6 +6,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ConsentPanel } from './consent-panel.tsx';
 import { PatientHeader } from './patient-header.tsx';
+import { PatientOutcomeReports } from './patient-outcome-reports.tsx';
 import { PhenopacketPanel } from './phenopacket-panel.tsx';
 import { RecordPanel } from './record-panel.tsx';
 
@@ -25,6 +26,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <RecordPanel patientId={patientId} editable={staff} />
       <PhenopacketPanel patientId={patientId} canImport={staff} />
       {staff && <AttachmentsPanel patientId={patientId} />}
+      {staff && <PatientOutcomeReports patientId={patientId} />}
     </Stack>
   );
 }
