@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendDownload, rangeOf } from '../../http/send-download.ts';
 import { actorOf, scopedOf } from '../../http/access.ts';
 import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -74,17 +75,8 @@ export const attachmentRoutes = (deps: AttachmentDeps, options: AttachmentRouteO
     },
     async (request, reply) => {
       const { patient, attachment } = scopedOf<ScopedAttachment>(request);
-      const ifRange = request.headers['if-range'];
-      const download = await downloadAttachment(deps, { actor: actorOf(request), patient, attachment: attachment!, range: request.headers.range, ifRange: typeof ifRange === 'string' ? ifRange : undefined, clientAddress: request.ip });
-      if (download.status === 416) {
-        // 416 is outside the closed error set: answered here, in the same problem shape.
-        return reply
-          .status(416)
-          .header('content-range', `bytes */${download.size}`)
-          .type('application/problem+json; charset=utf-8')
-          .send({ type: 'urn:open-cpms:problem:rangeNotSatisfiable', title: 'Range not satisfiable', status: 416, detail: `The file has ${download.size} bytes; ask for a range within them.`, code: 'rangeNotSatisfiable', requestId: request.id });
-      }
-      return reply.status(download.status).headers(download.headers).send(download.body);
+      const download = await downloadAttachment(deps, { actor: actorOf(request), patient, attachment: attachment!, ...rangeOf(request), clientAddress: request.ip });
+      return sendDownload(request, reply, download);
     },
   );
 

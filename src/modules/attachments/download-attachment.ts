@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Download } from '../../http/send-download.ts';
 import type { Actor } from '../../access/actor.ts';
 import { hospitalPartition } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -18,9 +18,7 @@ export interface DownloadAttachment {
   clientAddress: string;
 }
 
-export type Download =
-  | { status: 200 | 206; headers: Record<string, string>; body: Readable }
-  | { status: 416; size: number };
+export type { Download };
 
 const etagOf = (row: AttachmentRow) => `"${row.sha256}"`;
 

@@ -1,5 +1,5 @@
+import type { Download } from '../../http/send-download.ts';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { isUuid } from '../../access/actor.ts';
@@ -126,7 +126,7 @@ export async function findPostedFile(db: Db | Tx, panelId: string, fileId: strin
   return row && row.messageId !== null ? row : undefined;
 }
 
-export type FileDownload = { status: 200 | 206; headers: Record<string, string>; body: Readable } | { status: 416; size: number };
+export type FileDownload = Download;
 
 /**
  * A discussion file for a member (whole or one range), always as a download under its sanitised name; the

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
+import { sendDownload, rangeOf } from '../../http/send-download.ts';
 import { actorOf, scopedOf, sessionAccess, type RouteAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { receiveUpload, uploadFormLimits } from '../attachments/multipart-upload.ts';
@@ -124,16 +125,8 @@ export const discussionRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async 
     },
     async (request, reply) => {
       const { scoped, file } = scopedOf<PostedFile>(request);
-      const ifRange = request.headers['if-range'];
-      const download = await downloadDiscussionFile(deps, actorOf(request), scoped, file, { range: request.headers.range, ifRange: typeof ifRange === 'string' ? ifRange : undefined, clientAddress: request.ip });
-      if (download.status === 416) {
-        return reply
-          .status(416)
-          .header('content-range', `bytes */${download.size}`)
-          .type('application/problem+json; charset=utf-8')
-          .send({ type: 'urn:open-cpms:problem:rangeNotSatisfiable', title: 'Range not satisfiable', status: 416, detail: `The file has ${download.size} bytes; ask for a range within them.`, code: 'rangeNotSatisfiable', requestId: request.id });
-      }
-      return reply.status(download.status).headers(download.headers).send(download.body);
+      const download = await downloadDiscussionFile(deps, actorOf(request), scoped, file, { ...rangeOf(request), clientAddress: request.ip });
+      return sendDownload(request, reply, download);
     },
   );
 
