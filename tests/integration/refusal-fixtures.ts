@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
-import { accessRequests, affiliations, memberships, people, recoveryCodes } from '../../src/db/schema/index.ts';
+import { accessRequests, affiliations, memberships, panelMembers, panels, people, recoveryCodes } from '../../src/db/schema/index.ts';
 import { hashRecoveryCode } from '../../src/modules/identity/totp.ts';
 import { createTestPerson, signIn, totpCode } from '../../src/testing/actors.ts';
 import type { TestApp } from '../../src/testing/test-app.ts';
@@ -73,3 +73,19 @@ export async function membershipFixture(t: TestApp): Promise<{ hospitalId: strin
 
 export const freshPersonId = async (t: TestApp) => (await createTestPerson(t, { withTotp: false })).personId;
 export { people };
+
+const careConsentOfMatrix = { givenBy: 'patient', representativeRelation: null, givenOn: '2026-01-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' } as const;
+
+/** An open ERN-RND panel on a fresh Waldstadt patient, led by the cast's health professional (rows written directly: for matrices of modules built on panels). */
+export async function openPanelOfCast(t: TestApp, cast: Cast): Promise<string> {
+  const identity = { givenName: 'Matrix', familyName: 'Panel', dateOfBirth: '2012-02-03', recordNumber: `MP-${randomUUID().slice(0, 10)}`, nationalId: null };
+  const enrolled = await t.app.inject({ method: 'POST', url: '/api/patients', headers: cast.hp.session!.headers, payload: { hospitalId: cast.orgs.waldstadt, careConsent: careConsentOfMatrix, nickname: 'Matrix panel', sex: 'female', identity } });
+  const now = t.clock.now().toISOString();
+  const lead = cast.hp.person!.personId;
+  const [panel] = await t.database.db
+    .insert(panels)
+    .values({ ernId: cast.orgs.rnd, patientId: enrolled.json<{ id: string }>().id, type: 'diagnosis', urgency: 'routine', title: 'Matrix panel', clinicalQuestion: 'Matrix question for the experts?', status: 'open', requestedBy: lead, createdAt: now, updatedAt: now, openedAt: now })
+    .returning({ id: panels.id });
+  await t.database.db.insert(panelMembers).values({ panelId: panel!.id, personId: lead, role: 'lead', status: 'accepted', invitedBy: lead, invitedAt: now });
+  return panel!.id;
+}

@@ -1,37 +1,20 @@
-import { randomUUID } from 'node:crypto';
-import { infoRequests, notifications, panelMembers, panels } from '../../src/db/schema/index.ts';
+import { infoRequests, notifications } from '../../src/db/schema/index.ts';
 import type { TestApp } from '../../src/testing/test-app.ts';
 import { multipartBody, pdfFile } from './attachments-test-app.ts';
 import type { ActorName, Cast } from './refusal-cast.ts';
 import type { Request, Scenario } from './refusal-fixtures.ts';
-import { invisibleToOutsiders, selfService } from './refusal-fixtures.ts';
-
-const careConsent = { givenBy: 'patient', representativeRelation: null, givenOn: '2026-01-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' } as const;
-
-/** An open ERN-RND panel on a fresh Waldstadt patient, led by the cast's health professional (rows written directly: the matrix tests the discussion's access). */
-async function openPanel(t: TestApp, cast: Cast): Promise<string> {
-  const identity = { givenName: 'Matrix', familyName: 'Discussion', dateOfBirth: '2012-02-03', recordNumber: `MD-${randomUUID().slice(0, 10)}`, nationalId: null };
-  const enrolled = await t.app.inject({ method: 'POST', url: '/api/patients', headers: cast.hp.session!.headers, payload: { hospitalId: cast.orgs.waldstadt, careConsent, nickname: 'Matrix discussion', sex: 'female', identity } });
-  const now = t.clock.now().toISOString();
-  const lead = cast.hp.person!.personId;
-  const [panel] = await t.database.db
-    .insert(panels)
-    .values({ ernId: cast.orgs.rnd, patientId: enrolled.json<{ id: string }>().id, type: 'diagnosis', urgency: 'routine', title: 'Matrix panel', clinicalQuestion: 'Matrix question for the experts?', status: 'open', requestedBy: lead, createdAt: now, updatedAt: now, openedAt: now })
-    .returning({ id: panels.id });
-  await t.database.db.insert(panelMembers).values({ panelId: panel!.id, personId: lead, role: 'lead', status: 'accepted', invitedBy: lead, invitedAt: now });
-  return panel!.id;
-}
+import { invisibleToOutsiders, selfService, openPanelOfCast } from './refusal-fixtures.ts';
 
 /** A message of the cast's health professional (the lead) in a fresh panel. */
 async function message(t: TestApp, cast: Cast): Promise<{ panelId: string; messageId: string }> {
-  const panelId = await openPanel(t, cast);
+  const panelId = await openPanelOfCast(t, cast);
   const posted = await t.app.inject({ method: 'POST', url: `/api/panels/${panelId}/messages`, headers: cast.hp.session!.headers, payload: { body: 'Matrix message.' } });
   return { panelId, messageId: posted.json<{ id: string }>().id };
 }
 
 /** A PDF posted in a fresh panel's discussion by its lead. */
 async function postedFile(t: TestApp, cast: Cast): Promise<{ panelId: string; fileId: string }> {
-  const panelId = await openPanel(t, cast);
+  const panelId = await openPanelOfCast(t, cast);
   const upload = uploadTo(panelId, cast, 'hp');
   const fileId = (await t.app.inject(upload)).json<{ id: string }>().id;
   await t.app.inject({ method: 'POST', url: `/api/panels/${panelId}/messages`, headers: cast.hp.session!.headers, payload: { body: 'Matrix file.', fileIds: [fileId] } });
@@ -46,7 +29,7 @@ function uploadTo(panelId: string, cast: Cast, actor: ActorName): Request {
 
 /** An open information request on a fresh panel, asked by its lead (the enrolling hospital's staff answer it). */
 async function openInfoRequest(t: TestApp, cast: Cast): Promise<string> {
-  const panelId = await openPanel(t, cast);
+  const panelId = await openPanelOfCast(t, cast);
   const [row] = await t.database.db.insert(infoRequests).values({ panelId, askedBy: cast.hp.person!.personId, question: 'Matrix question to the enrolling clinician?', askedAt: t.clock.now().toISOString() }).returning({ id: infoRequests.id });
   return row!.id;
 }
@@ -57,8 +40,8 @@ async function openInfoRequest(t: TestApp, cast: Cast): Promise<string> {
  * the inbox is each person's own.
  */
 export const discussionScenarios: Record<string, Scenario> = {
-  'GET /api/panels/:id/messages': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanel(t, cast)}/messages` }) },
-  'POST /api/panels/:id/messages': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'POST', url: `/api/panels/${await openPanel(t, cast)}/messages`, payload: { body: 'Matrix post.' } }) },
+  'GET /api/panels/:id/messages': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanelOfCast(t, cast)}/messages` }) },
+  'POST /api/panels/:id/messages': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'POST', url: `/api/panels/${await openPanelOfCast(t, cast)}/messages`, payload: { body: 'Matrix post.' } }) },
   'PATCH /api/panels/:id/messages/:messageId': {
     allowed: 'hp',
     refusals: invisibleToOutsiders,
@@ -75,7 +58,7 @@ export const discussionScenarios: Record<string, Scenario> = {
       return { method: 'DELETE', url: `/api/panels/${panelId}/messages/${messageId}` };
     },
   },
-  'POST /api/panels/:id/files': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast, actor) => uploadTo(await openPanel(t, cast), cast, actor) },
+  'POST /api/panels/:id/files': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast, actor) => uploadTo(await openPanelOfCast(t, cast), cast, actor) },
   'GET /api/panels/:id/files/:fileId/content': {
     allowed: 'hp',
     refusals: invisibleToOutsiders,
@@ -84,12 +67,12 @@ export const discussionScenarios: Record<string, Scenario> = {
       return { method: 'GET', url: `/api/panels/${panelId}/files/${fileId}/content` };
     },
   },
-  'GET /api/panels/:id/timeline': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanel(t, cast)}/timeline` }) },
-  'GET /api/panels/:id/info-requests': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanel(t, cast)}/info-requests` }) },
+  'GET /api/panels/:id/timeline': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanelOfCast(t, cast)}/timeline` }) },
+  'GET /api/panels/:id/info-requests': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/panels/${await openPanelOfCast(t, cast)}/info-requests` }) },
   'POST /api/panels/:id/info-requests': {
     allowed: 'hp',
     refusals: invisibleToOutsiders,
-    request: async (t, cast) => ({ method: 'POST', url: `/api/panels/${await openPanel(t, cast)}/info-requests`, payload: { question: 'Matrix: was an MRI done?' } }),
+    request: async (t, cast) => ({ method: 'POST', url: `/api/panels/${await openPanelOfCast(t, cast)}/info-requests`, payload: { question: 'Matrix: was an MRI done?' } }),
   },
   'GET /api/info-requests': { allowed: 'hp', refusals: selfService(200), request: async () => ({ method: 'GET', url: '/api/info-requests?open=true' }) },
   'POST /api/info-requests/:id/answer': {

@@ -1,32 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { panelMembers, panels } from '../../src/db/schema/index.ts';
 import type { TestApp } from '../../src/testing/test-app.ts';
 import type { Cast } from './refusal-cast.ts';
 import type { Scenario } from './refusal-fixtures.ts';
-import { invisibleToOutsiders, selfService } from './refusal-fixtures.ts';
-
-const careConsent = { givenBy: 'patient', representativeRelation: null, givenOn: '2026-01-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' } as const;
-
-/** An open ERN-RND panel on a fresh Waldstadt patient, led by the cast's health professional (rows written directly: the matrix tests meetings' access). */
-async function openPanel(t: TestApp, cast: Cast): Promise<string> {
-  const identity = { givenName: 'Matrix', familyName: 'Meeting', dateOfBirth: '2011-01-02', recordNumber: `MM-${randomUUID().slice(0, 10)}`, nationalId: null };
-  const enrolled = await t.app.inject({ method: 'POST', url: '/api/patients', headers: cast.hp.session!.headers, payload: { hospitalId: cast.orgs.waldstadt, careConsent, nickname: 'Matrix meeting', sex: 'male', identity } });
-  const now = t.clock.now().toISOString();
-  const lead = cast.hp.person!.personId;
-  const [panel] = await t.database.db
-    .insert(panels)
-    .values({ ernId: cast.orgs.rnd, patientId: enrolled.json<{ id: string }>().id, type: 'diagnosis', urgency: 'routine', title: 'Matrix panel', clinicalQuestion: 'Matrix question for the experts?', status: 'open', requestedBy: lead, createdAt: now, updatedAt: now, openedAt: now })
-    .returning({ id: panels.id });
-  await t.database.db.insert(panelMembers).values({ panelId: panel!.id, personId: lead, role: 'lead', status: 'accepted', invitedBy: lead, invitedAt: now });
-  return panel!.id;
-}
+import { invisibleToOutsiders, selfService, openPanelOfCast } from './refusal-fixtures.ts';
 
 const inAWeek = (t: TestApp) => new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString();
 const newMeeting = (t: TestApp, cast: Cast, panelId: string) => ({ ernId: cast.orgs.rnd, title: 'Matrix meeting', startsAt: inAWeek(t), durationMinutes: 60, timeZone: 'Europe/Berlin', agenda: [{ panelId, minutes: 20 }] });
 
 /** A meeting organised by the ERN's coordinator with one panel of the cast's health professional on its agenda. */
 async function meeting(t: TestApp, cast: Cast): Promise<{ id: string; itemId: string }> {
-  const created = await t.app.inject({ method: 'POST', url: '/api/meetings', headers: cast.coordinator.session!.headers, payload: newMeeting(t, cast, await openPanel(t, cast)) });
+  const created = await t.app.inject({ method: 'POST', url: '/api/meetings', headers: cast.coordinator.session!.headers, payload: newMeeting(t, cast, await openPanelOfCast(t, cast)) });
   const view = created.json<{ id: string; agenda: { id: string }[] }>();
   return { id: view.id, itemId: view.agenda[0]!.id };
 }
@@ -40,7 +22,7 @@ export const meetingScenarios: Record<string, Scenario> = {
   'POST /api/meetings': {
     allowed: 'coordinator',
     refusals: { anonymous: 401, deactivated: 401, otherHospital: 422, otherErn: 422, expiredGuest: 403, wrongRole: 403 },
-    request: async (t, cast) => ({ method: 'POST', url: '/api/meetings', payload: newMeeting(t, cast, await openPanel(t, cast)) }),
+    request: async (t, cast) => ({ method: 'POST', url: '/api/meetings', payload: newMeeting(t, cast, await openPanelOfCast(t, cast)) }),
   },
   'GET /api/meetings': { allowed: 'hp', refusals: selfService(200), request: async () => ({ method: 'GET', url: '/api/meetings' }) },
   'GET /api/meetings/:id': { allowed: 'hp', refusals: invisibleToOutsiders, request: async (t, cast) => ({ method: 'GET', url: `/api/meetings/${(await meeting(t, cast)).id}` }) },
@@ -54,7 +36,7 @@ export const meetingScenarios: Record<string, Scenario> = {
   'POST /api/meetings/:id/agenda': {
     allowed: 'coordinator',
     refusals: invisibleToOutsiders,
-    request: async (t, cast) => ({ method: 'POST', url: `/api/meetings/${(await meeting(t, cast)).id}/agenda`, payload: { panelId: await openPanel(t, cast), minutes: 20 } }),
+    request: async (t, cast) => ({ method: 'POST', url: `/api/meetings/${(await meeting(t, cast)).id}/agenda`, payload: { panelId: await openPanelOfCast(t, cast), minutes: 20 } }),
   },
   'DELETE /api/meetings/:id/agenda/:itemId': {
     allowed: 'coordinator',
