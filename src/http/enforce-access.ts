@@ -44,7 +44,7 @@ export function enforceAccess(app: FastifyInstance, { resolveSession, onDenied }
     try {
       await access.authorize(request, request.actor);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'notFound' || error.code === 'forbidden')) await onDenied(request, error);
+      if (error instanceof AppError && (error.status === 404 || error.status === 403)) await onDenied(request, error);
       throw error;
     }
   });

@@ -4,6 +4,8 @@ export const errorStatus = {
   unauthenticated: 401,
   secondFactorRequired: 401,
   forbidden: 403,
+  /** Visible and allowed, but only with the second factor confirmed again just now (signing): the web asks for a code. */
+  stepUpRequired: 403,
   notFound: 404,
   conflict: 409,
   payloadTooLarge: 413,
@@ -21,6 +23,7 @@ export const errorTitle: Record<ErrorCode, string> = {
   unauthenticated: 'Sign-in required',
   secondFactorRequired: 'Second factor required',
   forbidden: 'Not allowed',
+  stepUpRequired: 'Second factor needed again',
   notFound: 'Not found',
   conflict: 'Conflict',
   payloadTooLarge: 'Too large',

@@ -26,7 +26,7 @@ export function problemFor(code: ErrorCode, detail: string, requestId: string, p
 }
 
 const statusToCode = Object.fromEntries(
-  Object.entries(errorStatus).filter(([code]) => code !== 'secondFactorRequired').map(([code, status]) => [status, code]),
+  Object.entries(errorStatus).filter(([code]) => code !== 'secondFactorRequired' && code !== 'stepUpRequired').map(([code, status]) => [status, code]),
 ) as Record<
   number,
   ErrorCode | undefined

@@ -1,4 +1,3 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../access/actor.ts';
@@ -12,7 +11,7 @@ import { saveOutcomeDraft, startAmendment } from './draft-report.ts';
 import { AmendmentInput, ApprovalInput, DraftInput, OutcomeReportList, OutcomeReportVersion, PatientOutcomeReports, SignatureInput, Verification, VerificationQuery, VersionParams } from './outcome-reports.contract.ts';
 import { downloadOutcomePdf, listOutcomeReports, listPatientOutcomeReports, verifyReportHash } from './read-reports.ts';
 import { findReportPanel, reportAccess, type ReportScope } from './report-scope.ts';
-import { requireStepUp, signOutcomeReport, StepUpRequired } from './sign-report.ts';
+import { requireStepUp, signOutcomeReport } from './sign-report.ts';
 
 const IdParams = z.object({ id: z.string() });
 const tags = ['outcome reports'];
@@ -44,15 +43,6 @@ const onReport = (deps: AppDeps, rule: string, check: ReportCheck): RouteAccess 
     },
   });
 
-/** A missing step-up is a 403 of its own kind: the web app asks for a fresh code and tries again. */
-function stepUpProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (!(error instanceof StepUpRequired)) throw error; // every other error: the application's one handler
-  void reply
-    .status(403)
-    .type('application/problem+json; charset=utf-8')
-    .send({ type: 'urn:open-cpms:problem:stepUpRequired', title: 'Second factor needed again', status: 403, detail: error.detail, code: 'stepUpRequired', requestId: request.id });
-}
-
 export const outcomeReportsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app) => {
   app.get(
     '/api/panels/:id/outcome-reports',
@@ -76,7 +66,6 @@ export const outcomeReportsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => as
     '/api/panels/:id/outcome-reports/:version/signature',
     {
       config: { access: onReport(deps, 'the panel lead, with the second factor confirmed in the last 5 minutes (else 403 stepUpRequired)', theLeadWithStepUp) },
-      errorHandler: stepUpProblem,
       schema: { summary: 'Sign the current revision: freezes it, stores its hash and PDF; version 1 moves the panel to outcomeSigned', tags, params: VersionParams, body: SignatureInput, response: { 200: OutcomeReportVersion } },
     },
     async (request) => signOutcomeReport(deps, actorOf(request), request.params.id, request.params.version, request.body, request.ip),

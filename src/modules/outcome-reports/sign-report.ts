@@ -19,12 +19,12 @@ import { draftOf, lockedReport, pendingApprovals, versionViews } from './report-
 
 /**
  * Signing has legal weight: the lead's second factor must have been confirmed within the step-up window. A 403
- * the web app recognises by its problem code `stepUpRequired` (see outcome-reports.routes.ts), and answers by
+ * the web app recognises by its problem code `stepUpRequired`, and answers by
  * asking for a fresh authenticator code (or a fresh login at the identity provider) and trying again.
  */
 export class StepUpRequired extends AppError {
   constructor() {
-    super('forbidden', 'Signing needs your second factor again: enter a fresh code from your authenticator (or sign in again at your identity provider), then sign.');
+    super('stepUpRequired', 'Signing needs your second factor again: enter a fresh code from your authenticator (or sign in again at your identity provider), then sign.');
     this.name = 'StepUpRequired';
   }
 }
