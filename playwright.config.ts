@@ -25,7 +25,9 @@ const dataDir = freshDataDir();
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: 2,
+  // The training accounts are shared and a TOTP step is accepted once per account: in CI one worker, so no two
+  // specs race for the same account's codes (and its sign-in throttle); locally two, for speed.
+  workers: process.env.CI ? 1 : 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',

@@ -37,7 +37,7 @@ async function openPanel(lead: Person, coordinator: Person, member: Person, titl
     '/api/patients',
     {
       hospitalId,
-      nickname: 'Heron',
+      nickname: 'Discussion fixture',
       sex: 'male',
       identity: { givenName: 'Jakob', familyName: 'Feldweg', dateOfBirth: '2011-05-06', recordNumber: `E2E-DISC-${Date.now().toString(36)}`, nationalId: null },
       careConsent: { givenBy: 'patient', representativeRelation: null, givenOn: '2026-01-02', formVersion: 'care-e2e', language: 'en', evidence: 'attestation' },
