@@ -69,7 +69,51 @@ export const routes: readonly BenchRoute[] = [
     paths: hpoTyping().map(hpoSearchPath),
     setup: async (server) => ({ headers: await trainingSession(server.baseUrl) }),
   },
+  {
+    // What the panel page asks for first: the panel (members, share, deadline), as its lead.
+    name: 'panel page: the panel',
+    method: 'GET',
+    path: '/api/panels/(set up)',
+    setup: async (server) => {
+      const lead = await trainingSession(server.baseUrl, NOORDHAVEN);
+      return { headers: lead, path: `/api/panels/${await seededPanel(server.baseUrl, lead)}` };
+    },
+  },
+  {
+    name: 'panel page: the discussion',
+    method: 'GET',
+    path: '/api/panels/(set up)/messages',
+    setup: async (server) => {
+      const lead = await trainingSession(server.baseUrl, NOORDHAVEN);
+      return { headers: lead, path: `/api/panels/${await seededPanel(server.baseUrl, lead)}/messages` };
+    },
+  },
+  {
+    // A write: the message, the audit event, the inbox items and the real-time event, in one transaction.
+    name: 'panel: post a message',
+    method: 'POST',
+    path: '/api/panels/(set up)/messages',
+    body: { body: 'Benchmark message: agreed, the smear comes first.', mentions: [], fileIds: [] },
+    setup: async (server) => {
+      const lead = await trainingSession(server.baseUrl, NOORDHAVEN);
+      return { headers: lead, path: `/api/panels/${await seededPanel(server.baseUrl, lead)}/messages` };
+    },
+  },
 ];
+
+// --- Panels (the training seed's open panel, README: following a case) ---
+
+const NOORDHAVEN: TrainingAccount = { email: 'hp.noordhaven@training.open-cpms.eu', password: 'Training-Noordhaven-2026', totpSecret: '2LE4Z3ZPY2XCAUCTNNFVAC4O72KSZBBP' };
+
+/** The seeded panel whose discussion is under way, found on its lead's board. */
+async function seededPanel(baseUrl: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/panels/board`, { headers });
+  if (!response.ok) throw new Error(`panel board answered ${String(response.status)}`);
+  const board = (await response.json()) as { mine: { panels: { id: string; title: string }[] }[] };
+  const panel = board.mine.flatMap((g) => g.panels).find((p) => p.title === 'Adult-onset involuntary movements with behavioural change');
+  if (!panel) throw new Error('the training seed has no open panel to measure (README: following a case)');
+  return panel.id;
+}
 
 // --- HPO autocomplete (ontology module) ---
 
@@ -109,25 +153,33 @@ function hpoSearchPath(typed: string): string {
 }
 
 /**
- * Signs in as the training health professional (README: training accounts), password then the current
- * authenticator code, and returns the session cookie the search route needs.
+ * Signs in as a training health professional (README: training accounts), password then the current
+ * authenticator code, and returns the session cookie and CSRF token the routes need.
  */
-async function trainingSession(baseUrl: string): Promise<Record<string, string>> {
+interface TrainingAccount {
+  email: string;
+  password: string;
+  totpSecret: string;
+}
+
+const WALDSTADT: TrainingAccount = { email: 'hp.waldstadt@training.open-cpms.eu', password: 'Training-Waldstadt-2026', totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' };
+
+async function trainingSession(baseUrl: string, account: TrainingAccount = WALDSTADT): Promise<Record<string, string>> {
   const json = { 'content-type': 'application/json' };
   const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: json,
-    body: JSON.stringify({ email: 'hp.waldstadt@training.open-cpms.eu', password: 'Training-Waldstadt-2026' }),
+    body: JSON.stringify({ email: account.email, password: account.password }),
   });
   if (!signIn.ok) throw new Error(`training sign-in answered ${String(signIn.status)}: ${await signIn.text()}`);
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const code = await generate({ secret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' });
+  const code = await generate({ secret: account.totpSecret });
   const secondFactor = await fetch(`${baseUrl}/api/auth/second-factor`, {
     method: 'POST',
     headers: { ...json, cookie, 'x-csrf-token': csrfToken },
     body: JSON.stringify({ code }),
   });
   if (!secondFactor.ok) throw new Error(`training second factor answered ${String(secondFactor.status)}: ${await secondFactor.text()}`);
-  return { cookie };
+  return { cookie, 'x-csrf-token': csrfToken };
 }

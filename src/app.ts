@@ -11,6 +11,7 @@ import { registerWebApp } from './http/web-app.ts';
 import { enforceAccess } from './http/enforce-access.ts';
 import { authRoutes } from './modules/identity/auth.routes.ts';
 import { meRoutes } from './modules/identity/me.routes.ts';
+import { notificationPreferencesRoutes } from './modules/notifications/notification-preferences.routes.ts';
 import { onboardingRoutes } from './modules/identity/onboarding.routes.ts';
 import { authOptionsRoutes } from './modules/identity/oidc/auth-options.routes.ts';
 import { oidcRoutes } from './modules/identity/oidc/oidc.routes.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationsRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(meRoutes(deps));
+  await app.register(notificationPreferencesRoutes(deps));
   await app.register(authOptionsRoutes(deps));
   if (deps.config.oidc) await app.register(oidcRoutes(deps));
   await app.register(onboardingRoutes(deps));

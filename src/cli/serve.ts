@@ -8,11 +8,13 @@ import { createBlobStore } from '../storage/create-blob-store.ts';
 import { createLogger } from '../platform/logger.ts';
 import { appVersion } from '../platform/version.ts';
 import { seed } from '../seed/seed.ts';
+import { seedTrainingPanels } from '../seed/seed-panels.ts';
 import { smtpTransport, startMailWorker } from '../mail/mail-worker.ts';
 import { checkpointFile, startCheckpointer } from '../modules/audit/checkpoints.ts';
 import { remindMeetings } from '../modules/meetings/meeting-reminders.ts';
 import { remindOverdue } from '../modules/panels/overdue-reminders.ts';
 import { startPeriodic } from '../platform/periodic.ts';
+import { sendDailyDigests } from '../modules/notifications/daily-digest.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -33,6 +35,10 @@ export async function serve(config: Config): Promise<void> {
       say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README), ${summary.patients} synthetic patients.`);
     }
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, blobs, logger });
+    if (info.created && config.environment === 'training') {
+      const made = await seedTrainingPanels(app, connection.database.db, clock);
+      say(`Seeded ${made} training panels at every stage, from draft to archived (README: following a case).`);
+    }
     await app.listen({ host: config.host, port: config.port });
     // Without SMTP, mail waits in the outbox (readable by administrators); with it, a worker delivers.
     const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
@@ -44,6 +50,8 @@ export async function serve(config: Config): Promise<void> {
     const overdue = startPeriodic({ name: 'overdue panel reminders', intervalMs: 60 * 60_000, logger, run: () => remindOverdue(reminderDeps) });
     // Meetings beginning within a day remind their attendees, once per meeting (again after a reschedule).
     const meetingReminders = startPeriodic({ name: 'meeting reminders', intervalMs: 10 * 60_000, logger, run: () => remindMeetings(reminderDeps) });
+    // Held notification e-mails go out as one summary per person at their summary hour (claimed SKIP LOCKED: every node may run it).
+    const digests = startPeriodic({ name: 'daily notification summaries', intervalMs: 5 * 60_000, logger, run: async () => (await sendDailyDigests(connection.database.db, clock)).summaries });
     // Chain heads are written outside the database, so truncating the audit tail is detectable too.
     const checkpointer = startCheckpointer({ db: connection.database.db, file: checkpointFile(config.dataDir), key: keys.derive('audit-checkpoints'), clock, logger, intervalMs: 5 * 60_000 });
 
@@ -64,7 +72,7 @@ export async function serve(config: Config): Promise<void> {
         process.exit(1);
       }, SHUTDOWN_GRACE_MS).unref();
       stopMail()
-        .then(() => Promise.all([overdue.stop(), meetingReminders.stop()]))
+        .then(() => Promise.all([overdue.stop(), meetingReminders.stop(), digests.stop()]))
         .then(() => app.close())
         .then(() => checkpointer.stop())
         .then(() => connection.close())

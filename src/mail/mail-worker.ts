@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/database.ts';
 import { emailOutbox } from '../db/schema/index.ts';
@@ -24,9 +24,10 @@ const BATCH = 20;
 
 /**
  * Delivers due e-mails from the outbox. Rows are claimed FOR UPDATE SKIP LOCKED, so several application
- * nodes can run this at once without sending a message twice; failures back off exponentially.
+ * nodes can run this at once without sending a message twice; failures back off exponentially. `only` limits
+ * a run to some recipients (a test's own people, on a database other tests share).
  */
-export async function deliverDueEmails(db: Db, clock: Clock, transport: MailTransport, from: string): Promise<{ sent: number; failed: number }> {
+export async function deliverDueEmails(db: Db, clock: Clock, transport: MailTransport, from: string, only?: { to: readonly string[] }): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   await db.transaction(async (tx) => {
@@ -34,7 +35,7 @@ export async function deliverDueEmails(db: Db, clock: Clock, transport: MailTran
     const due = await tx
       .select()
       .from(emailOutbox)
-      .where(and(isNull(emailOutbox.sentAt), lte(emailOutbox.nextAttemptAt, now.toISOString()), sql`${emailOutbox.attempts} < ${MAX_ATTEMPTS}`))
+      .where(and(isNull(emailOutbox.sentAt), isNull(emailOutbox.digestDueAt), lte(emailOutbox.nextAttemptAt, now.toISOString()), sql`${emailOutbox.attempts} < ${MAX_ATTEMPTS}`, only ? inArray(emailOutbox.toAddress, [...only.to]) : undefined))
       .orderBy(asc(emailOutbox.createdAt))
       .limit(BATCH)
       .for('update', { skipLocked: true });

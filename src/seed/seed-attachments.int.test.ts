@@ -5,9 +5,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { migratePgliteClient, migratePostgres } from '../db/migrate.ts';
-import { openPglite } from '../db/open-pglite.ts';
-import { openPostgres } from '../db/open-postgres.ts';
 import { attachments, auditEvents, patients, people } from '../db/schema/index.ts';
 import { listAttachments } from '../modules/attachments/attachments.queries.ts';
 import { ensureInstallation } from '../modules/system/installation.ts';
@@ -15,8 +12,7 @@ import { ManualClock } from '../platform/clock.ts';
 import { keysFrom } from '../platform/keys.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import { createBlobStore } from '../storage/create-blob-store.ts';
-import { createScratchDatabase } from '../testing/scratch-postgres.ts';
-import { testDatabaseKind } from '../testing/test-database.ts';
+import { openEmptyDatabase } from '../testing/test-database.ts';
 import { seed } from './seed.ts';
 import { trainingAttachments } from './training-attachments.ts';
 import { trainingPatients } from './training-patients.ts';
@@ -32,24 +28,12 @@ const keys = keysFrom(randomBytes(32));
 const clock = new ManualClock();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpms-seed-files-'));
 
-async function freshDatabase(): Promise<Database> {
-  if (testDatabaseKind() === 'postgres') {
-    const scratch = await createScratchDatabase();
-    cleanup.push(() => scratch.drop());
-    await migratePostgres(scratch.url);
-    const opened = openPostgres({ url: scratch.url, poolSize: 2 });
-    cleanup.push(() => opened.close());
-    return opened;
-  }
-  const { database: opened, client } = await openPglite();
-  cleanup.push(() => opened.close());
-  await migratePgliteClient(client);
-  return opened;
-}
 
 beforeAll(async () => {
   cleanup.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  database = await freshDatabase();
+  const fresh = await openEmptyDatabase(2);
+  cleanup.push(() => fresh.close());
+  database = fresh.database;
   blobs = createBlobStore({ dataDir }, keys);
   await ensureInstallation(database.db, 'training', clock);
   await seed(database.db, 'training', keys, clock, { blobs });

@@ -7,6 +7,9 @@ export interface CapturedEmail {
   raw: string;
   subject: string;
   text: string;
+  html: string;
+  /** Each attachment and alternative part (e.g. the calendar entry), decoded to text. */
+  attachments: { filename: string | null; mimeType: string; content: string }[];
 }
 
 /** A real SMTP server on loopback that keeps every message it receives (raw MIME and parsed). */
@@ -20,9 +23,14 @@ export async function startSmtpSink(): Promise<{ url: string; messages: Captured
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        PostalMime.parse(raw)
+        PostalMime.parse(raw, { attachmentEncoding: 'utf8' })
           .then((parsed) => {
-            messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: parsed.subject ?? '', text: parsed.text ?? '' });
+            const attachments = parsed.attachments.map((a) => ({
+              filename: a.filename,
+              mimeType: a.mimeType,
+              content: typeof a.content === 'string' ? a.content : new TextDecoder().decode(a.content),
+            }));
+            messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: parsed.subject ?? '', text: parsed.text ?? '', html: parsed.html ?? '', attachments });
             callback();
           })
           .catch((error: unknown) => callback(error as Error));

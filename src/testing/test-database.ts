@@ -3,6 +3,8 @@ import { inject } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { openPglite } from '../db/open-pglite.ts';
 import { openPostgres } from '../db/open-postgres.ts';
+import { migratePgliteClient, migratePostgres } from '../db/migrate.ts';
+import { createScratchDatabase } from './scratch-postgres.ts';
 
 export const testDatabaseKind = (): 'pglite' | 'postgres' =>
   process.env.CPMS_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -17,4 +19,26 @@ export async function openTestDatabase(): Promise<Database> {
   const template = inject('pgliteTemplate');
   const { database } = await openPglite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
   return database;
+}
+
+/**
+ * A freshly migrated, empty database of the test's own (a new installation): a new PGlite, or a scratch
+ * PostgreSQL database. `close` closes it and drops the scratch database.
+ */
+export async function openEmptyDatabase(poolSize = 2): Promise<{ database: Database; close(): Promise<void> }> {
+  if (testDatabaseKind() === 'postgres') {
+    const scratch = await createScratchDatabase();
+    await migratePostgres(scratch.url);
+    const database = openPostgres({ url: scratch.url, poolSize });
+    return {
+      database,
+      async close() {
+        await database.close();
+        await scratch.drop();
+      },
+    };
+  }
+  const { database, client } = await openPglite();
+  await migratePgliteClient(client);
+  return { database, close: () => database.close() };
 }

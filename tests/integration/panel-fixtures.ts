@@ -32,9 +32,9 @@ async function ok<T>(t: TestApp, options: InjectOptions, status = 200): Promise<
 }
 
 /** A patient of the hospital, enrolled (with care consent) by `by`, whose record has a history (version 1). */
-export async function patientWithRecord(t: TestApp, by: SignedIn, hospitalId: string, history = 'Progressive gait ataxia since age 4.'): Promise<string> {
+export async function patientWithRecord(t: TestApp, by: SignedIn, hospitalId: string, history = 'Progressive gait ataxia since age 4.', nickname = 'Panel fixture'): Promise<string> {
   const identity = { givenName: 'Panel', familyName: `Fixture-${randomUUID().slice(0, 6)}`, dateOfBirth: '2014-03-27', recordNumber: `PFREC-${randomUUID().slice(0, 12)}`, nationalId: null };
-  const { id } = await ok<{ id: string }>(t, { method: 'POST', url: '/api/patients', headers: by.headers, payload: { hospitalId, careConsent, nickname: 'Panel fixture', sex: 'female', identity } }, 201);
+  const { id } = await ok<{ id: string }>(t, { method: 'POST', url: '/api/patients', headers: by.headers, payload: { hospitalId, careConsent, nickname, sex: 'female', identity } }, 201);
   await ok(t, { method: 'PUT', url: `/api/patients/${id}/record/sections/history`, headers: by.headers, payload: { expectedVersion: 0, content: { medicalHistory: history, familyHistory: 'Unremarkable.' } } });
   return id;
 }

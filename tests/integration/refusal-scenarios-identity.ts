@@ -60,6 +60,12 @@ export const identityScenarios: Record<string, Scenario> = {
     refusals: selfService(200),
     request: async () => ({ method: 'PATCH', url: '/api/me/profile', payload: { specialty: 'Neurology', timeZone: 'Europe/Berlin', languages: ['de', 'en'] } }),
   },
+  'GET /api/me/notification-preferences': { allowed: 'hp', refusals: selfService(200), request: async () => ({ method: 'GET', url: '/api/me/notification-preferences' }) },
+  'PATCH /api/me/notification-preferences': {
+    allowed: 'hp',
+    refusals: selfService(200),
+    request: async () => ({ method: 'PATCH', url: '/api/me/notification-preferences', payload: { email: { contributions: 'dailyDigest', deadlines: 'immediate' } } }),
+  },
   'POST /api/access-requests': {
     allowed: 'newcomer',
     refusals: selfService(201),

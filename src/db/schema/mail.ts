@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { people } from './identity.ts';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -24,6 +25,32 @@ export const emailOutbox = pgTable(
     nextAttemptAt: instant('next_attempt_at').notNull(),
     sentAt: instant('sent_at'),
     lastError: text('last_error'),
+    /** Held for the recipient's daily summary, due then; the summary marks it sent and names itself here. */
+    digestDueAt: instant('digest_due_at'),
+    digestedInto: uuid('digested_into'),
   },
-  (t) => [index('email_outbox_pending').on(t.sentAt, t.nextAttemptAt)],
+  (t) => [index('email_outbox_pending').on(t.sentAt, t.nextAttemptAt), index('email_outbox_digest').on(t.digestDueAt)],
+);
+
+/** What a notification e-mail is about: each person chooses per category how such e-mails reach them. */
+export const emailCategories = ['invitations', 'panelRequests', 'contributions', 'informationRequests', 'meetings', 'deadlines', 'outcomes'] as const;
+/** At once, gathered into one daily summary, or not at all (the in-app inbox always has them). */
+export const emailModes = ['immediate', 'dailyDigest', 'off'] as const;
+
+/** A person's choice for one category; without a row the category's default applies. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    category: text('category', { enum: emailCategories }).notNull(),
+    mode: text('mode', { enum: emailModes }).notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personId, t.category] }),
+    check('notification_preferences_category', sql.raw(`category in (${emailCategories.map((c) => `'${c}'`).join(', ')})`)),
+    check('notification_preferences_mode', sql.raw(`mode in (${emailModes.map((m) => `'${m}'`).join(', ')})`)),
+  ],
 );

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { notifications, people, type notificationKinds } from '../../db/schema/index.ts';
-import { queueEmail } from '../../mail/queue-email.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { publishEvent } from '../../realtime/publish-event.ts';
+import { queueNotificationEmail } from '../notifications/notification-email.ts';
+import type { EmailCategory } from '../notifications/notification-preferences.contract.ts';
 
 /*
  * The write side of the inbox, kept free of the panels module's imports so that the modules which cause
@@ -40,11 +41,12 @@ export async function notify(tx: Db | Tx, clock: Clock, personIds: readonly stri
 }
 
 /** The e-mails an inbox item may be mirrored by: a subject, one sentence and a link — never clinical content. */
-export type NotificationMail = 'infoRequest' | 'infoAnswered';
+export type NotificationMail = 'infoRequest' | 'infoAnswered' | 'contributionPosted';
 
-const mails: Record<NotificationMail, { subject: string; body: string }> = {
-  infoRequest: { subject: 'Open CPMS: a panel asks you for more information', body: 'A panel on a patient of your hospital asks for more information. Sign in to read the question and answer it:' },
-  infoAnswered: { subject: 'Open CPMS: your question to the enrolling clinician was answered', body: 'The enrolling clinician answered your request for more information. Sign in to read the answer:' },
+const mails: Record<NotificationMail, { subject: string; body: string; category: EmailCategory }> = {
+  infoRequest: { subject: 'Open CPMS: a panel asks you for more information', body: 'A panel on a patient of your hospital asks for more information. Sign in to read the question and answer it:', category: 'informationRequests' },
+  infoAnswered: { subject: 'Open CPMS: your question to the enrolling clinician was answered', body: 'The enrolling clinician answered your request for more information. Sign in to read the answer:', category: 'informationRequests' },
+  contributionPosted: { subject: 'Open CPMS: a new expert contribution on a panel', body: 'An expert wrote or updated their contribution on a panel you take part in. Sign in to read it:', category: 'contributions' },
 };
 
 /** Queues the content-free e-mail to each (active) person, in the caller's transaction. */
@@ -55,7 +57,7 @@ export async function mailPeople(tx: Db | Tx, clock: Clock, publicUrl: string, p
     .from(people)
     .where(and(inArray(people.id, [...new Set(personIds)]), isNull(people.deactivatedAt)));
   const mail = mails[kind];
-  for (const recipient of recipients) await queueEmail(tx, clock, { recipientId: recipient.id, to: recipient.email, subject: mail.subject, text: `${mail.body}\n${publicUrl}${path}\n` });
+  for (const recipient of recipients) await queueNotificationEmail(tx, clock, mail.category, { recipientId: recipient.id, to: recipient.email, subject: mail.subject, text: `${mail.body}\n${publicUrl}${path}\n` });
 }
 
 /** Marks the person's notifications read (all of them, or those ids), and tells their other open pages. */

@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/database.ts';
 import { consents, panelMembers, panels } from '../../db/schema/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { publishEvent } from '../../realtime/publish-event.ts';
-import { notify } from './notify.ts';
+import { mailPeople, notify } from './notify.ts';
 
 /*
  * What happens on a panel, told to its open pages (`panel:<panelId>`, ids and small facts only) inside the
@@ -44,9 +44,13 @@ export async function panelTransitioned(tx: Tx, clock: Clock, step: { panelId: s
 /** A (new) share of the record was given to the panel. */
 export const panelShared = (tx: Tx, clock: Clock, panelId: string, seq: number) => publishPanelEvent(tx, clock, panelId, 'share.added', { seq });
 
-/** A member wrote or edited their contribution. */
-export const contributionSaved = (tx: Tx, clock: Clock, panelId: string, contribution: { authorId: string; version: number }) =>
-  publishPanelEvent(tx, clock, panelId, 'contribution.saved', { authorId: contribution.authorId, version: contribution.version });
+/** A member wrote or edited their contribution: the panel's pages reload it; the other members are told (in-app and by e-mail, as they chose). */
+export async function contributionSaved(tx: Tx, clock: Clock, publicUrl: string, panelId: string, contribution: { authorId: string; version: number }): Promise<void> {
+  await publishPanelEvent(tx, clock, panelId, 'contribution.saved', { authorId: contribution.authorId, version: contribution.version });
+  const others = (await acceptedMembers(tx, panelId)).filter((id) => id !== contribution.authorId);
+  await notify(tx, clock, others, { kind: 'contributionPosted', panelId, actorId: contribution.authorId });
+  await mailPeople(tx, clock, publicUrl, others, 'contributionPosted', `/panels/${panelId}`);
+}
 
 /** Someone was invited: the panel's pages reload its members; the invitee finds the invitation in their inbox. */
 export async function memberInvited(tx: Tx, clock: Clock, invitation: { panelId: string; personId: string; actorId: string }): Promise<void> {

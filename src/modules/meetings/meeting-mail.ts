@@ -2,7 +2,7 @@ import { and, inArray, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/database.ts';
 import { people } from '../../db/schema/index.ts';
-import { queueEmail } from '../../mail/queue-email.ts';
+import { queueNotificationEmail } from '../notifications/notification-email.ts';
 import { meetingCalendar, type CalendarMethod } from './meeting-calendar.ts';
 import type { MeetingRow } from './meeting-scope.ts';
 
@@ -57,7 +57,7 @@ export async function queueMeetingMail(tx: Tx, deps: Pick<AppDeps, 'clock' | 'co
             },
             method,
           );
-    await queueEmail(tx, deps.clock, {
+    await queueNotificationEmail(tx, deps.clock, 'meetings', {
       recipientId: person.id,
       to: person.email,
       subject: subjects[kind],

@@ -44,7 +44,8 @@ async function textOf(pdf: Uint8Array): Promise<string> {
   return (await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])).stdout;
 }
 
-describe('the outcome report PDF', () => {
+// Rendering with the embedded fonts and reading back with pdftotext takes seconds on a busy 2-core machine.
+describe('the outcome report PDF', { timeout: 30_000 }, () => {
   it('prints the signed content with a Unicode font, on as many pages as it needs, each with the content hash', async () => {
     const hash = reportHash(content);
     const pdf = await renderOutcomeReport(content, hash);

@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { people } from '../../db/schema/index.ts';
-import { queueEmail } from '../../mail/queue-email.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { queueNotificationEmail } from '../notifications/notification-email.ts';
 import type { PanelRow } from '../panels/panel-scope.ts';
 
 /**
@@ -16,7 +16,7 @@ export async function deliverSignedReport(tx: Tx, clock: Clock, publicUrl: strin
   const [requester] = await tx.select({ id: people.id, email: people.email }).from(people).where(and(eq(people.id, panel.requestedBy), isNull(people.deactivatedAt)));
   if (!requester) return false;
   const what = input.version === 1 ? 'The outcome report of a panel you requested has been signed.' : 'An amended outcome report of a panel you requested has been signed.';
-  await queueEmail(tx, clock, {
+  await queueNotificationEmail(tx, clock, 'outcomes', {
     recipientId: requester.id,
     to: requester.email,
     subject: input.version === 1 ? 'Open CPMS: an outcome report is ready' : 'Open CPMS: an outcome report was amended',

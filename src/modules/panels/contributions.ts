@@ -70,7 +70,7 @@ export async function saveContribution(deps: AppDeps, actor: Actor, panelId: str
     if (current) await tx.update(panelContributions).set(values).where(and(eq(panelContributions.panelId, panelId), eq(panelContributions.authorId, actor.personId)));
     else await tx.insert(panelContributions).values({ panelId, authorId: actor.personId, createdAt: now, ...values });
     await auditPanel(tx, deps.clock, audited(scoped), { actorId: actor.personId, action: 'panel.contributionSaved', clientAddress, details: { version: currentVersion + 1 } });
-    await contributionSaved(tx, deps.clock, panelId, { authorId: actor.personId, version: currentVersion + 1 });
+    await contributionSaved(tx, deps.clock, deps.config.publicUrl, panelId, { authorId: actor.personId, version: currentVersion + 1 });
     return (await contributionsOf(tx, panelId, actor.personId))[0]!;
   });
 }

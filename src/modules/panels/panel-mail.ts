@@ -3,6 +3,8 @@ import type { Tx } from '../../db/database.ts';
 import { affiliations, people } from '../../db/schema/index.ts';
 import { queueEmail } from '../../mail/queue-email.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { queueNotificationEmail } from '../notifications/notification-email.ts';
+import type { EmailCategory } from '../notifications/notification-preferences.contract.ts';
 
 /**
  * The panels' e-mails. They carry a link and nothing else: never the panel's title, the clinical
@@ -10,19 +12,21 @@ import type { Clock } from '../../platform/clock.ts';
  */
 export type PanelMail = 'invited' | 'guestInvited' | 'guestRequest' | 'awaitsTriage' | 'returned' | 'accepted' | 'leadAssigned' | 'overdue';
 
-const messages: Record<PanelMail, { subject: string; body: string; path: (panelId: string) => string }> = {
-  invited: { subject: 'Open CPMS: you are invited to a panel', body: 'You have been invited to take part in a panel (a virtual consultation). Open it to accept or decline:', path: (id) => `/panels/${id}` },
+/** Which of a person's notification preferences applies; a guest without an account yet has none (null: always sent). */
+const messages: Record<PanelMail, { subject: string; body: string; path: (panelId: string) => string; category: EmailCategory | null }> = {
+  invited: { subject: 'Open CPMS: you are invited to a panel', body: 'You have been invited to take part in a panel (a virtual consultation). Open it to accept or decline:', path: (id) => `/panels/${id}`, category: 'invitations' },
   guestInvited: {
     subject: 'Open CPMS: you are invited as a guest expert',
     body: 'You have been invited to take part in a panel as a guest expert. A coordinator of the network will approve your guest account; you will then receive an e-mail and can sign in here:',
     path: () => '/sign-in',
+    category: null,
   },
-  guestRequest: { subject: 'Open CPMS: a guest-account request awaits your decision', body: 'A panel invited a guest expert. The guest-account request awaits your decision:', path: () => '/coordination/access-requests' },
-  awaitsTriage: { subject: 'Open CPMS: a panel request awaits triage', body: 'A new panel request awaits triage in your network:', path: () => '/coordination/triage' },
-  returned: { subject: 'Open CPMS: your panel request was returned with a question', body: 'A coordinator returned your panel request with a question. Open it to answer and submit it again:', path: (id) => `/panels/${id}` },
-  accepted: { subject: 'Open CPMS: your panel request was accepted', body: 'Your panel request was accepted and the panel is open:', path: (id) => `/panels/${id}` },
-  leadAssigned: { subject: 'Open CPMS: you are now the lead of a panel', body: 'A coordinator made you the lead of a panel:', path: (id) => `/panels/${id}` },
-  overdue: { subject: 'Open CPMS: a panel you lead is past its deadline', body: 'A panel you lead has passed its deadline. Open it to move it on or close it:', path: (id) => `/panels/${id}` },
+  guestRequest: { subject: 'Open CPMS: a guest-account request awaits your decision', body: 'A panel invited a guest expert. The guest-account request awaits your decision:', path: () => '/coordination/access-requests', category: 'panelRequests' },
+  awaitsTriage: { subject: 'Open CPMS: a panel request awaits triage', body: 'A new panel request awaits triage in your network:', path: () => '/coordination/triage', category: 'panelRequests' },
+  returned: { subject: 'Open CPMS: your panel request was returned with a question', body: 'A coordinator returned your panel request with a question. Open it to answer and submit it again:', path: (id) => `/panels/${id}`, category: 'panelRequests' },
+  accepted: { subject: 'Open CPMS: your panel request was accepted', body: 'Your panel request was accepted and the panel is open:', path: (id) => `/panels/${id}`, category: 'panelRequests' },
+  leadAssigned: { subject: 'Open CPMS: you are now the lead of a panel', body: 'A coordinator made you the lead of a panel:', path: (id) => `/panels/${id}`, category: 'invitations' },
+  overdue: { subject: 'Open CPMS: a panel you lead is past its deadline', body: 'A panel you lead has passed its deadline. Open it to move it on or close it:', path: (id) => `/panels/${id}`, category: 'deadlines' },
 };
 
 export interface Recipient {
@@ -33,7 +37,9 @@ export interface Recipient {
 /** Queues the e-mail in the caller's transaction (sent only if the change commits). */
 export async function queuePanelMail(tx: Tx, clock: Clock, publicUrl: string, kind: PanelMail, recipient: Recipient, panelId: string): Promise<void> {
   const message = messages[kind];
-  await queueEmail(tx, clock, { recipientId: recipient.id, to: recipient.email, subject: message.subject, text: `${message.body}\n${publicUrl}${message.path(panelId)}\n` });
+  const email = { recipientId: recipient.id, to: recipient.email, subject: message.subject, text: `${message.body}\n${publicUrl}${message.path(panelId)}\n` };
+  if (message.category) await queueNotificationEmail(tx, clock, message.category, email);
+  else await queueEmail(tx, clock, email);
 }
 
 /** The active coordinators of an ERN, to tell them. */

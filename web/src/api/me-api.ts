@@ -6,6 +6,7 @@ import type {
   ProfileResponse,
   SessionListResponse,
 } from '../../../src/modules/identity/identity.contract.ts';
+import type { NotificationPreferences, NotificationPreferencesPatch } from '../../../src/modules/notifications/notification-preferences.contract.ts';
 import { apiGet, apiSend } from './api-client.ts';
 
 export type { ProfileResponse, SessionListResponse };
@@ -27,3 +28,12 @@ export const mySessionsQuery = queryOptions({
 export const endSession = (id: string) => apiSend<Ended>('DELETE', `/api/me/sessions/${encodeURIComponent(id)}`);
 
 export const endAllSessions = () => apiSend<Ended>('POST', '/api/me/sessions/end-all');
+
+export type { NotificationPreferences };
+
+export const notificationPreferencesQuery = queryOptions({
+  queryKey: ['me', 'notification-preferences'],
+  queryFn: ({ signal }) => apiGet<NotificationPreferences>('/api/me/notification-preferences', { signal }),
+});
+
+export const updateNotificationPreferences = (patch: NotificationPreferencesPatch) => apiSend<NotificationPreferences>('PATCH', '/api/me/notification-preferences', patch);

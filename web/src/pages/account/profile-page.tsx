@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { AuthenticatorCard } from './authenticator-card.tsx';
 import { MyAffiliations } from './my-affiliations.tsx';
+import { NotificationPreferencesCard } from './notification-preferences-card.tsx';
 import { ProfileForm } from './profile-form.tsx';
 
 /** The person's profile and, read-only, the affiliations that decide what they may do. */
@@ -24,6 +25,7 @@ export function ProfilePage() {
       {profile.isPending && <LoadingState />}
       {profile.error && <QueryError error={profile.error} onRetry={() => void profile.refetch()} />}
       {profile.data && <ProfileForm profile={profile.data} />}
+      <NotificationPreferencesCard />
     </Stack>
   );
 }

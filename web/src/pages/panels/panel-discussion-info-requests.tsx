@@ -11,7 +11,6 @@ import { QueryError } from '../../components/query-error.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { useDateFormat } from '../../i18n/use-date-format.ts';
 import { emptyShareChoice, ShareFields, toShare, type ShareChoice } from './share-fields.tsx';
-import { usePanelPatient } from './use-panel-patient.ts';
 
 interface AnswerFormProps {
   request: Pick<InfoRequestView, 'id'>;
@@ -131,8 +130,6 @@ export function PanelDiscussionInfoRequests({ panel }: { panel: PanelDetail }) {
   const list = useQuery(panelInfoRequestsQuery(panel.id));
   const [status, setStatus] = useState('');
   const sharing = list.data?.canShareWithAnswer === true;
-  // The lead or requester at the enrolling hospital finds the patient in their own list to pick the record version.
-  const { patient } = usePanelPatient(panel.patient.patientCode, sharing);
   const refresh = async (message = '') => {
     setStatus(message);
     await queryClient.invalidateQueries({ queryKey: discussionKey(panel.id) });
@@ -141,7 +138,8 @@ export function PanelDiscussionInfoRequests({ panel }: { panel: PanelDetail }) {
   if (list.isPending) body = <LoadingState />;
   else if (list.error) body = <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   else {
-    const sharePatientId = sharing ? patient?.id : undefined;
+    // The enrolling hospital's staff (the only ones the panel names the patient's id to) share a new record version with the answer.
+    const sharePatientId = sharing ? (panel.patientId ?? undefined) : undefined;
     body = (
       <Stack gap="sm">
         {list.data.infoRequests.length === 0 && <Text>{t('discussion.info.none')}</Text>}

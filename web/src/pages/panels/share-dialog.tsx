@@ -5,10 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { shareRecord, type PanelDetail } from '../../api/panels-api.ts';
 import { recordQuery } from '../../api/records-api.ts';
 import { Dialog } from '../../components/dialog.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { emptyShareChoice, ShareFields, toShare, type ShareChoice } from './share-fields.tsx';
-import { usePanelPatient } from './use-panel-patient.ts';
 
 /** The current sections the last share gave, so a later share starts from what the panel already sees. */
 const startingChoice = (panel: PanelDetail): ShareChoice => ({ ...emptyShareChoice(), sections: panel.currentShare?.sections ?? [] });
@@ -17,8 +15,9 @@ const startingChoice = (panel: PanelDetail): ShareChoice => ({ ...emptyShareChoi
 export function ShareDialog({ panel, onClose, onShared }: { panel: PanelDetail; onClose: () => void; onShared: (message: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { patient, isPending } = usePanelPatient(panel.patient.patientCode, true);
-  const record = useQuery({ ...recordQuery(patient?.id ?? ''), enabled: !!patient });
+  // The panel names the patient's id only to those who may share the record (the enrolling hospital's staff).
+  const patientId = panel.patientId;
+  const record = useQuery({ ...recordQuery(patientId ?? ''), enabled: patientId !== null });
   const [choice, setChoice] = useState<ShareChoice>(() => startingChoice(panel));
   const [tried, setTried] = useState(false);
   const version = record.data?.version ?? 0;
@@ -42,9 +41,8 @@ export function ShareDialog({ panel, onClose, onShared }: { panel: PanelDetail; 
         <Stack gap="md">
           <Text size="sm">{t('panels.share.intro')}</Text>
           <ProblemAlert error={mutation.error} />
-          {isPending && <LoadingState />}
-          {!isPending && !patient && <Text>{t('panels.share.notYourPatient')}</Text>}
-          {patient && <ShareFields patientId={patient.id} value={choice} onChange={setChoice} showMissingLabels={tried} />}
+          {patientId === null && <Text>{t('panels.share.notYourPatient')}</Text>}
+          {patientId !== null && <ShareFields patientId={patientId} value={choice} onChange={setChoice} showMissingLabels={tried} />}
           {tried && version > 0 && nothing && (
             <Text c="red.9" size="sm" role="alert">
               {t('panels.share.nothingChosen')}
@@ -54,7 +52,7 @@ export function ShareDialog({ panel, onClose, onShared }: { panel: PanelDetail; 
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={!patient}>
+            <Button type="submit" loading={mutation.isPending} disabled={patientId === null}>
               {t('panels.share.submit')}
             </Button>
           </Group>
