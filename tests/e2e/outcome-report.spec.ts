@@ -1,76 +1,21 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { generate } from 'otplib';
-import pino from 'pino';
-import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import type { Database } from '../../src/db/database.ts';
-import { migratePgliteClient } from '../../src/db/migrate.ts';
-import { openPglite } from '../../src/db/open-pglite.ts';
 import { diseaseGroups, erns, hospitals, people } from '../../src/db/schema/index.ts';
-import { ensureInstallation } from '../../src/modules/system/installation.ts';
-import { ManualClock } from '../../src/platform/clock.ts';
-import { keysFrom } from '../../src/platform/keys.ts';
-import { webDistFolder } from '../../src/platform/paths.ts';
-import { seed } from '../../src/seed/seed.ts';
 import type { TrainingAccount } from '../../src/seed/training-accounts.ts';
-import { createBlobStore } from '../../src/storage/create-blob-store.ts';
 import { expect, test } from './fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
-import { fillPasswordForm } from './support/sign-in.ts';
-import { freePort } from './support/oidc-app-server.ts';
+import { startClockedServer, type ClockedServer } from './support/clocked-server.ts';
 import { trainingAccount } from './support/training-accounts.ts';
 
 /**
  * Signing needs a second factor confirmed within the last 5 minutes. To show the person being asked for a fresh
- * code without waiting 5 minutes, this spec runs the real app (built web app, training seed, PGlite) in the test
- * process with a manual clock, and moves that clock on; authenticator codes are computed for the server's time.
+ * code without waiting 5 minutes, this spec runs the app in the test process with a manual clock and moves it on.
  */
-interface ClockedServer {
-  url: string;
-  app: FastifyInstance;
-  database: Database;
-  clock: ManualClock;
-  close(): Promise<void>;
-}
-
-async function startClockedServer(): Promise<ClockedServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpms-e2e-outcome-'));
-  // A copy of the built app: another build replacing dist/web meanwhile cannot pull assets from under this server.
-  const webRoot = path.join(dataDir, 'web');
-  fs.cpSync(webDistFolder, webRoot, { recursive: true });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ CPMS_DATA_DIR: dataDir, CPMS_ENV: 'training', CPMS_PUBLIC_URL: url, PORT: String(port), LOG_LEVEL: 'warn' });
-  const clock = new ManualClock(new Date());
-  const keys = keysFrom(randomBytes(32));
-  const { database, client } = await openPglite();
-  await migratePgliteClient(client);
-  await ensureInstallation(database.db, 'training', clock);
-  const blobs = createBlobStore({ dataDir }, keys);
-  await seed(database.db, 'training', keys, clock, { blobs });
-  const app = await buildApp({ config, database, db: database.db, clock, keys, blobs, logger: pino({ level: 'warn' }), webRoot });
-  await app.listen({ host: '127.0.0.1', port });
-  return {
-    url,
-    app,
-    database,
-    clock,
-    async close() {
-      await app.close();
-      await database.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
 let server: ClockedServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -79,38 +24,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
 });
-
-/** An authenticator code for the server's clock, one step after any code used before (codes never work twice). */
-async function codeFor(account: TrainingAccount): Promise<string> {
-  server.clock.advance(30_000);
-  return generate({ secret: account.totpSecret!, epoch: Math.floor(server.clock.now().getTime() / 1000) });
-}
-
-/** Signs in through the API (in-process) for the set-up; returns the headers of that session. */
-async function apiSession(account: TrainingAccount): Promise<Record<string, string>> {
-  const signIn = await server.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
-  const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const headers = { cookie, 'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken };
-  const confirmed = await server.app.inject({ method: 'POST', url: '/api/auth/second-factor', headers, payload: { code: await codeFor(account) } });
-  expect(confirmed.statusCode, confirmed.body).toBe(200);
-  return headers;
-}
-
-async function call<T>(headers: Record<string, string>, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<T> {
-  const response = await server.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return (response.body ? response.json() : undefined) as T;
-}
-
-/** The person signs in on the sign-in page, typing the code their authenticator shows (for the server's time). */
-async function signInThroughPage(page: Page, account: TrainingAccount): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await fillPasswordForm(page, account);
-  await expect(page.getByRole('heading', { level: 1, name: 'Confirm it is you' })).toBeVisible();
-  await page.getByLabel('Authentication code').fill(await codeFor(account));
-  await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Confirm it is you' })).toHaveCount(0);
-}
+const codeFor = (account: TrainingAccount) => server.codeFor(account);
+const apiSession = (account: TrainingAccount) => server.apiSession(account);
+const call = <T>(headers: Record<string, string>, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => server.call<T>(headers, method, url, payload);
+const signInThroughPage = (page: Page, account: TrainingAccount) => server.signInThroughPage(page, account);
 
 /** axe on the outcome report's part of the page (the shell and the rest of the panel page are other specs' business). */
 async function expectAccessibleOutcomeReport(page: Page, where: string, part = 'section[aria-labelledby="outcome-report-heading"]'): Promise<void> {

@@ -4,7 +4,7 @@ import { notifications, people, type notificationKinds } from '../../db/schema/i
 import type { Clock } from '../../platform/clock.ts';
 import { publishEvent } from '../../realtime/publish-event.ts';
 import { queueNotificationEmail } from '../notifications/notification-email.ts';
-import type { EmailCategory } from '../notifications/notification-preferences.contract.ts';
+import type { EmailCategory } from '../notifications/notification-categories.contract.ts';
 
 /*
  * The write side of the inbox, kept free of the panels module's imports so that the modules which cause

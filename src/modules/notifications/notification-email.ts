@@ -3,7 +3,14 @@ import type { Db, Tx } from '../../db/database.ts';
 import { notificationPreferences, people } from '../../db/schema/index.ts';
 import { queueEmail, type EmailMessage } from '../../mail/queue-email.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { DIGEST_HOUR, defaultEmailModes, type EmailCategory, type EmailMode } from './notification-preferences.contract.ts';
+import type { emailCategories as storedCategories, emailModes as storedModes } from '../../db/schema/index.ts';
+import { DIGEST_HOUR, defaultEmailModes, type EmailCategory, type EmailMode } from './notification-categories.contract.ts';
+
+// The contract's lists (which the web app reads) and the schema's (which the database checks) are the same.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const categoriesAgree: Same<(typeof storedCategories)[number], EmailCategory> = true;
+const modesAgree: Same<(typeof storedModes)[number], EmailMode> = true;
+void [categoriesAgree, modesAgree];
 
 /** How this person wants e-mails of this category (their choice, else the default). */
 export async function emailModeOf(tx: Db | Tx, personId: string, category: EmailCategory): Promise<EmailMode> {

@@ -6,7 +6,8 @@ import { notificationPreferences, people } from '../../db/schema/index.ts';
 import { actorOf, sessionAccess } from '../../http/access.ts';
 import { PLATFORM_PARTITION } from '../audit/audit-actions.contract.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { DIGEST_HOUR, defaultEmailModes, NotificationPreferences, NotificationPreferencesPatch, type EmailCategory, type EmailMode } from './notification-preferences.contract.ts';
+import { DIGEST_HOUR, defaultEmailModes, type EmailCategory, type EmailMode } from './notification-categories.contract.ts';
+import { NotificationPreferences, NotificationPreferencesPatch } from './notification-preferences.contract.ts';
 
 const own = (what: string) => sessionAccess(`the signed-in person, ${what} (their own only)`, { secondFactor: false });
 

@@ -4,7 +4,7 @@ import { affiliations, people } from '../../db/schema/index.ts';
 import { queueEmail } from '../../mail/queue-email.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { queueNotificationEmail } from '../notifications/notification-email.ts';
-import type { EmailCategory } from '../notifications/notification-preferences.contract.ts';
+import type { EmailCategory } from '../notifications/notification-categories.contract.ts';
 
 /**
  * The panels' e-mails. They carry a link and nothing else: never the panel's title, the clinical

@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
-import { EmailCategory, modesOf, type EmailMode } from '../../../../src/modules/notifications/notification-preferences.contract.ts';
+import { emailCategories, modesOf, type EmailCategory, type EmailMode } from '../../../../src/modules/notifications/notification-categories.contract.ts';
 
 /** Per kind of notification: e-mail at once, in one daily summary, or not at all. The inbox always has everything. */
 export function NotificationPreferencesCard() {
@@ -30,7 +30,7 @@ export function NotificationPreferencesCard() {
           <ProblemAlert error={save.error} title={t('notificationPreferences.saveFailed')} />
           <Table>
             <Table.Tbody>
-              {EmailCategory.options.map((category) => (
+              {emailCategories.map((category) => (
                 <Table.Tr key={category}>
                   <Table.Th scope="row" id={`email-category-${category}`} fw={500}>
                     {t(`notificationPreferences.category.${category}`)}
