@@ -59,6 +59,7 @@ const visits: { who: string; account: () => TrainingAccount; pages: SignedInPage
 
 for (const { who, account, pages } of visits) {
   test(`the pages of ${who} have no serious accessibility violation`, async ({ page }) => {
+    test.setTimeout(20_000 * pages.length); // axe on every page: seconds each on a busy machine
     await signInThroughApi(page.request, account());
     for (const { path, heading, ready } of pages) {
       await page.goto(path);
