@@ -87,6 +87,7 @@ export const notificationKinds = [
   'outcomeSigned',
   'meetingInvitation',
   'meetingChanged',
+  'referralUpdate',
 ] as const;
 
 /**
