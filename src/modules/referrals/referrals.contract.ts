@@ -132,3 +132,4 @@ export type ErnGuide = z.infer<typeof ErnGuide>;
 
 /** The ERNs a referrer may refer to (those where they hold a referrer affiliation), with their field. */
 export const ReferrerErns = z.object({ erns: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), field: z.string(), country: z.string() })) });
+export type ReferrerErns = z.infer<typeof ReferrerErns>;
