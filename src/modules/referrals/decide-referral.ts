@@ -1,6 +1,6 @@
 import { eq, max } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
-import type { AppDeps } from '../../app-deps.ts';
+
 import type { Tx } from '../../db/database.ts';
 import { referralMessages } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
@@ -10,7 +10,7 @@ import { enrolPatient } from '../patients/enrol-patient.ts';
 import { importPhenopacket } from '../records/import-phenopacket.ts';
 import { openReferralIdentity } from './referral-crypto.ts';
 import { moveReferral } from './referral-history.ts';
-import { announceReferral, centreStaff } from './referral-notify.ts';
+import { announceReferral, centreStaff, type ReferralDeps } from './referral-notify.ts';
 import { findReferral, referralCan, type ScopedReferral } from './referral-scope.ts';
 import { referralDataKey } from './read-referrals.ts';
 import type { ReferralFeature } from './referrals.contract.ts';
@@ -32,7 +32,7 @@ async function otherSide(tx: Tx, now: string, scoped: ScopedReferral): Promise<s
  * A message in the thread both sides see. The centre's first word takes a sent referral under review; a question
  * marked as a request for information waits for the referrer, whose answer takes it back under review.
  */
-export async function postReferralMessage(deps: AppDeps, actor: Actor, id: string, input: { body: string; requestsInformation: boolean }, clientAddress: string): Promise<string> {
+export async function postReferralMessage(deps: ReferralDeps, actor: Actor, id: string, input: { body: string; requestsInformation: boolean }, clientAddress: string): Promise<string> {
   return deps.db.transaction(async (tx) => {
     const scoped = await lockedReferral(tx, actor, id, 'post', 'This referral has been decided; its thread is closed.');
     const r = scoped.referral;
@@ -49,7 +49,7 @@ export async function postReferralMessage(deps: AppDeps, actor: Actor, id: strin
 }
 
 /** The centre takes a sent referral under review (the referrer sees it is being looked at). */
-export async function reviewReferral(deps: AppDeps, actor: Actor, id: string, clientAddress: string): Promise<void> {
+export async function reviewReferral(deps: ReferralDeps, actor: Actor, id: string, clientAddress: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const scoped = await lockedReferral(tx, actor, id, 'review', 'Only a referral just sent can be taken under review.');
     await moveReferral(tx, deps.clock, scoped.referral, 'underReview', { actorId: actor.personId, clientAddress });
@@ -58,7 +58,7 @@ export async function reviewReferral(deps: AppDeps, actor: Actor, id: string, cl
 }
 
 /** The centre declines, with a reason and perhaps another centre or ERN to try. No patient is enrolled. */
-export async function declineReferral(deps: AppDeps, actor: Actor, id: string, input: { reason: string; suggestion: string | null }, clientAddress: string): Promise<void> {
+export async function declineReferral(deps: ReferralDeps, actor: Actor, id: string, input: { reason: string; suggestion: string | null }, clientAddress: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const scoped = await lockedReferral(tx, actor, id, 'decline', 'This referral has already been decided.');
     await moveReferral(tx, deps.clock, scoped.referral, 'declined', { actorId: actor.personId, clientAddress }, { declineReason: input.reason, declineSuggestion: input.suggestion });
@@ -80,7 +80,7 @@ const featuresPacket = (features: ReferralFeature[]) => ({
  * consent), the referral's phenopacket and HPO terms become the first record version through the records module's
  * import, and the referral points at the patient — ready for a panel request. Either all of it commits or none.
  */
-export async function acceptReferral(deps: AppDeps, actor: Actor, id: string, clientAddress: string): Promise<string> {
+export async function acceptReferral(deps: ReferralDeps, actor: Actor, id: string, clientAddress: string): Promise<string> {
   return deps.db.transaction(async (tx) => {
     const scoped = await lockedReferral(tx, actor, id, 'accept', 'This referral has already been decided.');
     const r = scoped.referral;

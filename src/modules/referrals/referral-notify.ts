@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { AppDeps } from '../../app-deps.ts';
 import type { Tx } from '../../db/database.ts';
 import { affiliations, people } from '../../db/schema/index.ts';
 import { queueEmail } from '../../mail/queue-email.ts';
@@ -9,6 +10,9 @@ import { notify } from '../discussion/notify.ts';
  * Kept free of the panels and outcome-reports modules' imports: the panels module calls the referral link
  * (referral-panel-link.ts), which notifies through here.
  */
+
+/** What the referral use cases need: the database, clock and keys, and the public URL for e-mail links (the training seed has no more). */
+export type ReferralDeps = Pick<AppDeps, 'db' | 'clock' | 'keys'> & { config: Pick<AppDeps['config'], 'publicUrl'> };
 
 /** The receiving hospital's health professionals now (who triage incoming referrals). */
 export async function centreStaff(tx: Tx, at: string, hospitalId: string): Promise<string[]> {

@@ -10,7 +10,7 @@ import { newPatientCode } from '../patients/patient-code.ts';
 import { readPhenopacket } from '../records/phenopacket/from-phenopacket.ts';
 import { newReferralKey, sealReferralIdentity } from './referral-crypto.ts';
 import { appendEvent } from './referral-history.ts';
-import { announceReferral, centreStaff } from './referral-notify.ts';
+import { announceReferral, centreStaff, type ReferralDeps } from './referral-notify.ts';
 import type { NewReferral } from './referrals.contract.ts';
 
 /** The referrer's valid affiliation in this ERN, with the hospital and country they stated (undefined: none). */
@@ -36,7 +36,7 @@ async function checkDestination(tx: Tx, input: NewReferral): Promise<void> {
  * Sends a referral to a member centre: checked (centre of that ERN, a readable phenopacket, a date of birth not in
  * the future), the identity sealed under the referral's own key, the history started, the centre's staff told.
  */
-export async function sendReferral(deps: AppDeps, actor: Actor, input: NewReferral, clientAddress: string): Promise<string> {
+export async function sendReferral(deps: ReferralDeps, actor: Actor, input: NewReferral, clientAddress: string): Promise<string> {
   const today = deps.clock.now().toISOString().slice(0, 10);
   if (input.identity.dateOfBirth > today) throw new AppError('unprocessable', 'The date of birth is in the future.', [{ path: 'body.identity.dateOfBirth', message: 'in the future' }]);
   if (input.consent.givenOn > today) throw new AppError('unprocessable', 'The consent date is in the future.', [{ path: 'body.consent.givenOn', message: 'in the future' }]);
