@@ -21,7 +21,7 @@ describe('training referrals', () => {
     expect(await seedTrainingReferrals(deps)).toBe(0);
     const [referrer] = await t.database.db.select({ id: people.id }).from(people).where(eq(people.email, 'referrer@training.open-cpms.eu'));
     const rows = await t.database.db.select({ nickname: referrals.nickname, status: referrals.status, patientId: referrals.patientId }).from(referrals).where(eq(referrals.referrerId, referrer!.id));
-    expect(Object.fromEntries(rows.map((r) => [r.nickname, r.status]))).toEqual({ Lark: 'sent', Finch: 'moreInformationRequested', Dunlin: 'accepted', Curlew: 'declined' });
-    expect(rows.find((r) => r.nickname === 'Dunlin')!.patientId).not.toBeNull();
+    expect(Object.fromEntries(rows.map((r) => [r.nickname, r.status]))).toEqual({ Lark: 'sent', Finch: 'moreInformationRequested', Sanderling: 'accepted', Curlew: 'declined' });
+    expect(rows.find((r) => r.nickname === 'Sanderling')!.patientId).not.toBeNull();
   });
 });

@@ -183,8 +183,8 @@ export function NewReferralPage() {
                   ))}
                 </Group>
               )}
-              <FileInput label={t('referrals.new.phenopacket')} description={phenopacket ? t('referrals.new.phenopacketRead', { name: phenopacket.name }) : t('referrals.new.phenopacketHint')} accept="application/json,.json" clearable onChange={(file) => void readPacket(file)} error={packetError ?? fieldProblem(send.error, 'phenopacket')} />
-              <FileInput label={t('referrals.new.attachment')} description={t('referrals.new.attachmentHint')} accept="application/pdf,image/png,image/jpeg" clearable value={attachment} onChange={setAttachment} />
+              <FileInput label={t('referrals.new.phenopacket')} description={phenopacket ? t('referrals.new.phenopacketRead', { name: phenopacket.name }) : t('referrals.new.phenopacketHint')} accept="application/json,.json" clearable clearButtonProps={{ 'aria-label': t('referrals.new.clearFile') }} onChange={(file) => void readPacket(file)} error={packetError ?? fieldProblem(send.error, 'phenopacket')} />
+              <FileInput label={t('referrals.new.attachment')} description={t('referrals.new.attachmentHint')} accept="application/pdf,image/png,image/jpeg" clearable clearButtonProps={{ 'aria-label': t('referrals.new.clearFile') }} value={attachment} onChange={setAttachment} />
             </Stack>
           </Card>
           <Card withBorder padding="lg">
@@ -207,7 +207,7 @@ export function NewReferralPage() {
                   <Radio value="upload" label={t('referrals.new.evidenceValue.upload')} />
                 </Group>
               </Radio.Group>
-              {evidence === 'upload' && <FileInput label={t('referrals.new.consentForm')} accept="application/pdf,image/png,image/jpeg,image/tiff" clearable value={consentForm} onChange={setConsentForm} required />}
+              {evidence === 'upload' && <FileInput label={t('referrals.new.consentForm')} accept="application/pdf,image/png,image/jpeg,image/tiff" clearable clearButtonProps={{ 'aria-label': t('referrals.new.clearFile') }} value={consentForm} onChange={setConsentForm} required />}
               <Checkbox label={t('referrals.new.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} error={fieldProblem(send.error, 'consent.confirmed')} />
             </Stack>
           </Card>
