@@ -30,6 +30,7 @@ import { panelsRoutes } from './modules/panels/panels.routes.ts';
 import { discussionRoutes } from './modules/discussion/discussion.routes.ts';
 import { outcomeReportsRoutes } from './modules/outcome-reports/outcome-reports.routes.ts';
 import { ontologyRoutes } from './modules/ontology/ontology.routes.ts';
+import { referralsRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerRealtime } from './realtime/realtime-plugin.ts';
 import { realtimeRoutes } from './realtime/realtime.routes.ts';
 import { recordRefusal } from './modules/audit/record-refusal.ts';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(discussionRoutes(deps));
   await app.register(outcomeReportsRoutes(deps));
   await app.register(meetingsRoutes(deps));
+  await app.register(referralsRoutes(deps));
 
   await app.register(ontologyRoutes(deps));
   await app.register(realtimeRoutes(deps, realtime));

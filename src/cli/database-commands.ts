@@ -52,7 +52,7 @@ export const seedCommand = (config: Config) =>
   withConnection(config, true, async ({ database }) => {
     await ensureInstallation(database.db, config.environment, systemClock);
     const keys = keysFrom(resolveMasterKey(config.masterKey, config.dataDir));
-    const summary = await seed(database.db, config.environment, keys, systemClock, { blobs: createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys) });
+    const summary = await seed(database.db, config.environment, keys, systemClock, { blobs: createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys), publicUrl: config.publicUrl });
     say(
       `Seeded ${config.environment === 'training' ? 'training and reference' : 'reference'} data: added ${summary.erns} networks, ` +
         `${summary.diseaseGroups} disease groups, ${summary.hospitals} hospitals, ${summary.memberships} memberships, ${summary.accounts} accounts, ${summary.patients} patients.`,

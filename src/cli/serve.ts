@@ -31,7 +31,7 @@ export async function serve(config: Config): Promise<void> {
     const info = await ensureInstallation(connection.database.db, config.environment, clock);
     const blobs = createBlobStore({ dataDir: config.dataDir, s3: config.s3 }, keys);
     if (info.created && config.environment === 'training') {
-      const summary = await seed(connection.database.db, 'training', keys, clock, { blobs });
+      const summary = await seed(connection.database.db, 'training', keys, clock, { blobs, publicUrl: config.publicUrl });
       say(`Seeded the training environment: ${summary.erns} networks, ${summary.hospitals} fictional hospitals, ${summary.accounts} training accounts (see README), ${summary.patients} synthetic patients.`);
     }
     const app = await buildApp({ config, database: connection.database, db: connection.database.db, clock, keys, blobs, logger });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What a derived key is for; each purpose gets its own key, so one never serves two uses. */
-export type KeyPurpose = 'password-pepper' | 'totp-secrets' | 'audit-checkpoints' | 'blind-index' | 'patient-keys' | 'file-keys';
+export type KeyPurpose = 'password-pepper' | 'totp-secrets' | 'audit-checkpoints' | 'blind-index' | 'patient-keys' | 'file-keys' | 'referral-keys';
 
 export interface Keys {
   /** Version of the master key; stored beside every ciphertext so keys can be rotated. */

@@ -13,6 +13,7 @@ import { seedTrainingPatients } from './seed-patients.ts';
 import { seedTrainingRecords } from './seed-records.ts';
 import { seedTrainingAttachments } from './seed-attachments.ts';
 import { seedPanelSettings } from './seed-panel-settings.ts';
+import { seedTrainingReferrals } from './seed-referrals.ts';
 import { ernReference } from '../modules/organisations/reference-data.ts';
 import { trainingHospitals } from './training-hospitals.ts';
 
@@ -52,7 +53,7 @@ async function seedTrainingAccounts(tx: Db, ernIds: Map<string, string>, keys: K
     for (const a of account.affiliations) {
       const validUntil = a.validDays === undefined ? null : new Date(now.getTime() + a.validDays * DAY_MS).toISOString();
       const validFrom = new Date(now.getTime() - (a.validDays !== undefined && a.validDays < 0 ? 91 : 1) * DAY_MS).toISOString();
-      await tx.insert(affiliations).values({ personId: person.id, role: a.role, hospitalId: hospitalId(a.hospital), ernId: a.ern ? ernIds.get(a.ern)! : null, validFrom, validUntil, createdAt: now.toISOString() });
+      await tx.insert(affiliations).values({ personId: person.id, role: a.role, hospitalId: hospitalId(a.hospital), ernId: a.ern ? ernIds.get(a.ern)! : null, validFrom, validUntil, statedHospital: a.stated?.hospital ?? null, statedCountry: a.stated?.country ?? null, createdAt: now.toISOString() });
     }
   }
   for (const account of trainingAccounts) {
@@ -104,6 +105,8 @@ async function seedTrainingData(tx: Db, ernIds: Map<string, string>, summary: Se
 export interface SeedOptions {
   /** The installation's blob store: with it, training patients get a few files; without it, none. */
   blobs?: BlobStore;
+  /** The public URL for the links in e-mails: with it, the training referrer gets referrals in several states; without it, none. */
+  publicUrl?: string;
 }
 
 /**
@@ -129,5 +132,7 @@ export async function seed(db: Db, environment: Environment, keys: Keys, clock: 
   if (environment === 'training') await seedTrainingRecords(db, clock);
   // A few files, encrypted into the blob store by the upload use case.
   if (environment === 'training' && options.blobs) await seedTrainingAttachments({ db, keys, clock, blobs: options.blobs });
+  // Referrals from the training referrer, in several states, through the referrals module's use cases.
+  if (environment === 'training' && options.publicUrl) await seedTrainingReferrals({ db, keys, clock, config: { publicUrl: options.publicUrl } });
   return summary;
 }

@@ -11,7 +11,8 @@ export interface TrainingAccount {
   password: string;
   /** Base32 TOTP secret; absent for the newcomer, who has no access yet. */
   totpSecret?: string;
-  affiliations: { role: Role; hospital?: string; ern?: string; validDays?: number }[];
+  /** `stated`: a referrer's own hospital (not on the platform) and its country, as confirmed by the ERN. */
+  affiliations: { role: Role; hospital?: string; ern?: string; validDays?: number; stated?: { hospital: string; country: string } }[];
   /** An assistant acts for this health professional (by e-mail). */
   actsFor?: string;
 }
@@ -43,5 +44,6 @@ export const trainingAccounts: TrainingAccount[] = [
   { email: at('admin'), displayName: 'Platform Administrator', password: 'Training-Admin-2026', totpSecret: 'M3JFXHNK5T3IFZLNKJUWVVGI6KQZGGBX', affiliations: [{ role: 'platformAdministrator' }] },
   { email: at('guest.valid'), displayName: 'Dr. Erik Lindqvist', password: 'Training-Guest-2026', totpSecret: 'C2CVKHHCAC25EZIWZXMZ35TN75TXQKUI', affiliations: [{ role: 'guestExpert', ern: 'ern-rnd', validDays: 90 }] },
   { email: at('guest.expired'), displayName: 'Dr. Maeve Byrne', password: 'Training-Expired-2026', totpSecret: 'QSARZWU5ABWQC52H7PBQITA6OW5V2IIE', affiliations: [{ role: 'guestExpert', ern: 'ern-rnd', validDays: -1 }] },
+  { email: at('referrer'), displayName: 'Dr. Tomás Ferreira', password: 'Training-Referrer-2026', totpSecret: 'L7D6GMZHVRWCGY3VTGQAMHTXAFEX3SZH', affiliations: [{ role: 'referrer', ern: 'ern-rnd', stated: { hospital: 'Kreiskrankenhaus Talheim', country: 'DE' } }] },
   { email: at('newcomer'), displayName: 'Dr. Newcomer', password: 'Training-Newcomer-2026', affiliations: [] },
 ];

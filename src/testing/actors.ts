@@ -14,6 +14,9 @@ export interface TestAffiliation {
   ernId?: string;
   validFrom?: string;
   validUntil?: string;
+  /** Referrers: their own hospital and country as confirmed (defaults to a fictional German district hospital). */
+  statedHospital?: string;
+  statedCountry?: string;
 }
 
 export interface TestPerson {
@@ -53,6 +56,8 @@ export async function createTestPerson(
       ernId: a.ernId ?? null,
       validFrom: a.validFrom ?? new Date(t.clock.now().getTime() - 86_400_000).toISOString(),
       validUntil: a.validUntil ?? null,
+      statedHospital: a.role === 'referrer' ? (a.statedHospital ?? 'Kreiskrankenhaus Talheim') : null,
+      statedCountry: a.role === 'referrer' ? (a.statedCountry ?? 'DE') : null,
       createdAt: now,
     });
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPerson, seededOrganisations, signIn } from '../../src/testing/actors.ts';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { referralBody, sendReferral } from './referral-fixtures.ts';
 
 const careConsent = { givenBy: 'legalRepresentative', representativeRelation: 'mother', givenOn: '2026-01-01', formVersion: 'care-2025-1', language: 'de', evidence: 'attestation' } as const;
 
@@ -50,5 +51,25 @@ describe('identifying data at rest', () => {
       expect(logs.includes(value), `${value} in the logs`).toBe(false);
     }
     expect(duplicate.body.toLowerCase()).not.toContain('sentinel');
+  });
+
+  it('holds for a referral too: sent, read by the centre, accepted into a patient — the identity is sealed throughout', async () => {
+    const orgs = await seededOrganisations(t);
+    const referrer = await signIn(t, await createTestPerson(t, { affiliations: [{ role: 'referrer', ernId: orgs.rnd }] }));
+    const hp = await signIn(t, await createTestPerson(t, { affiliations: [{ role: 'healthProfessional', hospitalId: orgs.waldstadt, ernId: orgs.rnd }] }));
+    const sentinel = { givenName: 'Refgivenzq', familyName: 'Reffamilyzq', dateOfBirth: '2013-09-23', recordNumber: 'REFMRN55821', nationalId: 'REFNID66032' };
+    const id = await sendReferral(t, referrer, referralBody(orgs.rnd, orgs.waldstadt, { nickname: 'Kestrel', identity: sentinel }));
+    const read = await t.app.inject({ method: 'GET', url: `/api/referrals/${id}`, headers: hp.headers });
+    expect(read.json<{ identity: { familyName: string } }>().identity.familyName).toBe('Reffamilyzq');
+    await t.app.inject({ method: 'GET', url: '/api/referrals', headers: hp.headers });
+    expect((await t.app.inject({ method: 'POST', url: `/api/referrals/${id}/acceptance`, headers: hp.headers, payload: {} })).statusCode).toBe(200);
+
+    const dump = (await dumpEverything()).toLowerCase();
+    const logs = t.logLines.join('\n').toLowerCase();
+    expect(dump).toContain('kestrel');
+    for (const value of ['refgivenzq', 'reffamilyzq', '2013-09-23', 'refmrn55821', 'refnid66032']) {
+      expect(dump.includes(value), `${value} in the database`).toBe(false);
+      expect(logs.includes(value), `${value} in the logs`).toBe(false);
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { TestApp } from '../../src/testing/test-app.ts';
 /** Who knocks on every route: the refused ones the issue names, and the people each route allows. */
 export const refusedActors = ['anonymous', 'otherHospital', 'otherErn', 'expiredGuest', 'deactivated', 'wrongRole'] as const;
 export type RefusedActor = (typeof refusedActors)[number];
-export type AllowedActor = 'hp' | 'coordinator' | 'representative' | 'admin' | 'newcomer';
+export type AllowedActor = 'hp' | 'coordinator' | 'representative' | 'admin' | 'newcomer' | 'referrer';
 export type ActorName = RefusedActor | AllowedActor;
 
 export interface CastMember {
@@ -31,6 +31,8 @@ export async function createCast(t: TestApp): Promise<Cast> {
     representative: await createTestPerson(t, { affiliations: [{ role: 'hospitalRepresentative', hospitalId: orgs.waldstadt }] }),
     admin: await createTestPerson(t, { affiliations: [{ role: 'platformAdministrator' }] }),
     newcomer: await createTestPerson(t, { withTotp: false }),
+    /** A referring clinician confirmed by ERN-RND (their own hospital, in Germany, is not on the platform). */
+    referrer: await createTestPerson(t, { affiliations: [{ role: 'referrer', ernId: orgs.rnd, statedHospital: 'Kreiskrankenhaus Talheim', statedCountry: 'DE' }] }),
     otherHospital: await createTestPerson(t, { affiliations: [{ role: 'healthProfessional', hospitalId: orgs.noordhaven, ernId: orgs.rnd }] }),
     otherErn: await createTestPerson(t, { affiliations: [{ role: 'coordinator', ernId: orgs.erknet }] }),
     expiredGuest: await createTestPerson(t, { affiliations: [{ role: 'guestExpert', ernId: orgs.rnd, validFrom: new Date(now - 100 * day).toISOString(), validUntil: new Date(now - day).toISOString() }] }),

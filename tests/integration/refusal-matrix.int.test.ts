@@ -15,13 +15,17 @@ import { outcomeReportScenarios } from './refusal-scenarios-outcome-reports.ts';
 import { panelScenarios } from './refusal-scenarios-panels.ts';
 import { discussionScenarios } from './refusal-scenarios-discussion.ts';
 import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios-realtime.ts';
+import { referralScenarios } from './refusal-scenarios-referrals.ts';
 
 /**
  * The refusal matrix, generated from the route table: every registered API route must have a scenario
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...referralScenarios };
+
+/** Thousands of requests, one after another: the matrix grows with every route and outlasts the default per-test limit on a shared machine. */
+const MATRIX_TIMEOUT_MS = 600_000;
 
 let t: TestApp;
 let cast: Cast;
@@ -70,5 +74,25 @@ describe('refusal matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checks).toBeGreaterThan(keys.length * 3);
-  });
+  }, MATRIX_TIMEOUT_MS);
+
+  /*
+   * A referring clinician reaches nothing but their own referrals: on every other route they get exactly the answer
+   * a researcher of ERN-RND (the wrongRole actor, refused everywhere) gets — the same request, so the same fixture.
+   */
+  it('answers the referrer on every route outside referrals exactly as it answers an actor with no business there', async () => {
+    cast = await createCast(t); // the matrix above ended the cast's sessions (runLast)
+    const keys = t.app.routeTable.map((r) => `${r.method} ${r.url}`).filter((key) => !(key in referralScenarios)).sort((a, b) => runLast.indexOf(a) - runLast.indexOf(b));
+    const differences: string[] = [];
+    let checked = 0;
+    for (const key of keys) {
+      const scenario = scenarios[key]!;
+      if (scenario.refusals === 'public') continue;
+      const got = await answer(scenario, 'referrer');
+      checked += 1;
+      if (got.status !== scenario.refusals.wrongRole) differences.push(`${key} as referrer: expected ${scenario.refusals.wrongRole} (as wrongRole), got ${got.status} ${got.body}`);
+    }
+    expect(differences).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
+  }, MATRIX_TIMEOUT_MS);
 });

@@ -9,6 +9,7 @@ import { auditRoute } from './routes/audit-routes.tsx';
 import { newPatientRoute, patientRoute, patientsRoute } from './routes/patients-routes.tsx';
 import { panelRoute, panelsRoute, requestPanelRoute } from './routes/panels-routes.tsx';
 import { meetingRoute, meetingsRoute, scheduleMeetingRoute } from './routes/meetings-routes.tsx';
+import { newReferralRoute, referralRoute, referralsRoute } from './routes/referrals-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
 import { inboxRoute } from './routes/inbox-routes.tsx';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
@@ -46,6 +47,9 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     scheduleMeetingRoute,
     meetingRoute,
+    referralsRoute,
+    newReferralRoute,
+    referralRoute,
   ]),
 ]);
 

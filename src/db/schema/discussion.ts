@@ -88,6 +88,7 @@ export const notificationKinds = [
   'meetingInvitation',
   'meetingChanged',
   'contributionPosted',
+  'referralUpdate',
 ] as const;
 
 /**

@@ -13,6 +13,8 @@ export const roles = [
   'researcher',
   'platformAdministrator',
   'guestExpert',
+  /** A clinician outside the networks who refers patients to a member centre of one ERN (lighter checks: stated hospital and country). */
+  'referrer',
 ] as const;
 export type Role = (typeof roles)[number];
 const roleCheck = (column: string) => sql.raw(`${column} in (${roles.map((r) => `'${r}'`).join(', ')})`);
@@ -102,6 +104,9 @@ export const affiliations = pgTable(
     validUntil: instant('valid_until'),
     createdAt: instant('created_at').notNull(),
     createdBy: uuid('created_by').references(() => people.id),
+    /** Referrers: the hospital (not on the platform) and country they stated, confirmed by the ERN's coordinator. */
+    statedHospital: text('stated_hospital'),
+    statedCountry: text('stated_country'),
   },
   (t) => [
     check('affiliations_role', roleCheck('role')),
@@ -111,7 +116,8 @@ export const affiliations = pgTable(
       sql`(role in ('coordinator', 'researcher') and ern_id is not null)
         or (role in ('healthProfessional', 'assistant', 'hospitalRepresentative', 'dataProtectionOfficer') and hospital_id is not null)
         or (role = 'platformAdministrator')
-        or (role = 'guestExpert' and valid_until is not null)`,
+        or (role = 'guestExpert' and valid_until is not null)
+        or (role = 'referrer' and ern_id is not null and hospital_id is null and stated_hospital is not null and stated_country is not null)`,
     ),
     index('affiliations_person').on(t.personId),
   ],
@@ -154,6 +160,9 @@ export const accessRequests = pgTable(
     decidedAt: instant('decided_at'),
     decisionReason: text('decision_reason'),
     affiliationId: uuid('affiliation_id').references(() => affiliations.id),
+    /** Referrers: the hospital and country as they state them (their hospital is not on the platform). */
+    statedHospital: text('stated_hospital'),
+    statedCountry: text('stated_country'),
     createdAt: instant('created_at').notNull(),
   },
   (t) => [

@@ -106,6 +106,17 @@ export const auditActions = [
   // the audit trail itself
   'audit.viewed',
   'audit.accessReportViewed',
+  // referrals from clinicians outside the networks
+  'referral.sent',
+  'referral.listed',
+  'referral.viewed',
+  'referral.identityViewed',
+  'referral.messagePosted',
+  'referral.statusChanged',
+  'referral.accepted',
+  'referral.declined',
+  'referral.fileUploaded',
+  'referral.fileDownloaded',
   // refused attempts on any route
   'access.denied',
 ] as const;

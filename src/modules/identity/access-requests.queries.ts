@@ -50,6 +50,7 @@ function toView(actor: Actor, row: Row): AccessRequestView {
     person: row.person,
     ern: row.ern,
     hospital: r.hospitalId && row.hospitalName ? { id: r.hospitalId, name: row.hospitalName } : null,
+    stated: r.statedHospital && r.statedCountry ? { hospital: r.statedHospital, country: r.statedCountry } : null,
     role: r.role,
     justification: r.justification,
     status: r.status,

@@ -43,7 +43,8 @@ export const NewLocalAccount = z.object({
 
 export const NewAffiliation = z.object({
   personId: z.uuid(),
-  role: Role,
+  /** A referrer's affiliation comes only from an approved access request (it carries the stated hospital and country). */
+  role: Role.exclude(['referrer']),
   hospitalId: z.uuid().nullable(),
   ernId: z.uuid().nullable(),
   validUntil: z.iso.datetime({ offset: true }).nullable(),

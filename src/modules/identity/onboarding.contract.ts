@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Role } from './identity.contract.ts';
 
 /** Roles a person may ask for; platform administrators are appointed, not requested. */
-export const RequestableRole = z.enum(['healthProfessional', 'assistant', 'coordinator', 'hospitalRepresentative', 'dataProtectionOfficer', 'researcher', 'guestExpert']);
+export const RequestableRole = z.enum(['healthProfessional', 'assistant', 'coordinator', 'hospitalRepresentative', 'dataProtectionOfficer', 'researcher', 'guestExpert', 'referrer']);
 
 /** Roles held at a hospital: requesting one names the hospital, which must be a member of the ERN. */
 export const hospitalBoundRoles = ['healthProfessional', 'assistant', 'hospitalRepresentative', 'dataProtectionOfficer'] as const;
@@ -12,6 +12,9 @@ export const FileAccessRequest = z.object({
   hospitalId: z.uuid().nullable(),
   role: RequestableRole,
   justification: z.string().trim().min(10, 'say in a sentence or two why you need this access').max(2000),
+  /** Referrers (their hospital is not on the platform): its name and country as they state them, for the coordinator to confirm. */
+  statedHospital: z.string().trim().min(2).max(200).nullable().default(null),
+  statedCountry: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "PT"').nullable().default(null),
 });
 export type FileAccessRequest = z.infer<typeof FileAccessRequest>;
 
@@ -22,6 +25,8 @@ export const AccessRequestView = z.object({
   person: z.object({ id: z.string(), displayName: z.string(), email: z.string() }),
   ern: z.object({ id: z.string(), name: z.string() }),
   hospital: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** A referrer's own hospital and country, as stated (not a platform hospital). */
+  stated: z.object({ hospital: z.string(), country: z.string() }).nullable(),
   role: Role,
   justification: z.string(),
   status: AccessRequestStatus,

@@ -40,6 +40,13 @@ export async function fileAccessRequest(deps: AppDeps, actor: Actor, input: File
     const [member] = await deps.db.select().from(memberships).where(and(eq(memberships.ernId, input.ernId), eq(memberships.hospitalId, input.hospitalId!)));
     if (!member) throw new AppError('unprocessable', `That hospital is not a member of ${ern.name}; ask for a guest account or refer the patient to a member centre.`, [{ path: 'body.hospitalId', message: 'not a member of this network' }]);
   }
+  const referrer = input.role === 'referrer';
+  if (referrer && (!input.statedHospital || !input.statedCountry)) {
+    throw new AppError('unprocessable', 'Name your hospital and its country: the network\'s coordinator confirms them.', [
+      ...(!input.statedHospital ? [{ path: 'body.statedHospital', message: 'required for a referring clinician' }] : []),
+      ...(!input.statedCountry ? [{ path: 'body.statedCountry', message: 'required for a referring clinician' }] : []),
+    ]);
+  }
   const now = deps.clock.now();
   const awaitingEmployment = needsHospital && ern.employmentConfirmationRequired;
   return deps.db.transaction(async (tx) => {
@@ -53,6 +60,8 @@ export async function fileAccessRequest(deps: AppDeps, actor: Actor, input: File
         justification: input.justification,
         status: awaitingEmployment ? 'awaitingEmployment' : 'pending',
         guestUntil: input.role === 'guestExpert' ? new Date(now.getTime() + ern.guestAccountDays * DAY_MS).toISOString() : null,
+        statedHospital: referrer ? input.statedHospital : null,
+        statedCountry: referrer ? input.statedCountry : null,
         requestedBy: actor.personId,
         createdAt: now.toISOString(),
       })
@@ -127,6 +136,8 @@ export async function approveAccessRequest(deps: AppDeps, actor: Actor, request:
         role: request.role,
         validFrom: now,
         validUntil: request.role === 'guestExpert' ? request.guestUntil : null,
+        statedHospital: request.stated?.hospital ?? null,
+        statedCountry: request.stated?.country ?? null,
         createdAt: now,
         createdBy: actor.personId,
       })

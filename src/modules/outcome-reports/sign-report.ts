@@ -74,7 +74,7 @@ export async function signOutcomeReport(deps: AppDeps, actor: Actor, panelId: st
         .set({ signedBy: actor.personId, signedAt: signedAt.toISOString(), signedContent: content, contentHash, pdfBlobKey: blobKey, pdfWrappedKey: stored.wrappedKey, pdfSize: stored.size, updatedAt: signedAt.toISOString() })
         .where(eq(outcomeReports.id, report.id))
         .returning();
-      if (version === 1) await recordOutcomeSigned(tx, deps.clock, { panelId, actor, outcomeReportId: report.id, version, contentHash, clientAddress });
+      if (version === 1) await recordOutcomeSigned(tx, deps.clock, { panelId, actor, outcomeReportId: report.id, version, contentHash, clientAddress, publicUrl: deps.config.publicUrl });
       await auditPanel(tx, deps.clock, audited(scope), {
         actorId: actor.personId,
         action: 'outcomeReport.signed',

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { transitionRules } from './panel-lifecycle.contract.ts';
+import { referralOutcomeSigned } from '../referrals/referral-panel-link.ts';
 import { findPanel } from './panel-scope.ts';
 import { applyTransition } from './transition-panel.ts';
 
@@ -15,6 +16,8 @@ export interface OutcomeSignature {
   version: number;
   contentHash: string;
   clientAddress: string;
+  /** For the links in the e-mails that follow (the referring clinician's, where the panel came from a referral). */
+  publicUrl: string;
 }
 
 /**
@@ -37,4 +40,5 @@ export async function recordOutcomeSigned(tx: Tx, clock: Clock, signature: Outco
     clientAddress: signature.clientAddress,
     details: { outcomeReportId: signature.outcomeReportId, version: signature.version, contentHash: signature.contentHash },
   });
+  await referralOutcomeSigned(tx, clock, signature.publicUrl, { panelId: signature.panelId, outcomeReportId: signature.outcomeReportId, actorId: signature.actor.personId });
 }

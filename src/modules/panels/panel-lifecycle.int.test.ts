@@ -64,7 +64,7 @@ async function panelIn(status: PanelStatus, ernId = orgs.rnd): Promise<string> {
   await go('startOutcome');
   if (status === 'outcomeDrafting') return panelId;
   const actor = await actorBehind(t, lead.session);
-  await t.database.db.transaction((tx) => recordOutcomeSigned(tx, t.clock, { panelId, actor, outcomeReportId: '00000000-0000-4000-8000-000000000001', version: 1, contentHash: 'a'.repeat(64), clientAddress: '127.0.0.1' }));
+  await t.database.db.transaction((tx) => recordOutcomeSigned(tx, t.clock, { panelId, actor, outcomeReportId: '00000000-0000-4000-8000-000000000001', version: 1, contentHash: 'a'.repeat(64), clientAddress: '127.0.0.1', publicUrl: 'https://cpms.test' }));
   return panelId;
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { lockedPanel } from './create-panel.ts';
 import { panelTransitioned } from '../discussion/panel-events.ts';
+import { referralPanelOpened } from '../referrals/referral-panel-link.ts';
 import { addInvitations } from './invitations.ts';
 import { auditPanel, audited } from './panel-audit.ts';
 import { loadPanelFacts } from './panel-facts.ts';
@@ -91,6 +92,7 @@ async function afterTransition(tx: Tx, deps: AppDeps, actor: Actor, scoped: Scop
       if (recipient) await queuePanelMail(tx, deps.clock, deps.config.publicUrl, kind, recipient, scoped.panel.id);
     }
   };
+  if (step.to === 'open') await referralPanelOpened(tx, deps.clock, deps.config.publicUrl, { panelId: scoped.panel.id, patientId: scoped.panel.patientId, actorId: actor.personId });
   if (step.action === 'submit' && step.to === 'submitted') {
     for (const coordinator of await coordinatorsOf(tx, scoped.panel.ernId, at)) await queuePanelMail(tx, deps.clock, deps.config.publicUrl, 'awaitsTriage', coordinator, scoped.panel.id);
   }

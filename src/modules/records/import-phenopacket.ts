@@ -19,7 +19,7 @@ import { zodProblems } from './zod-problems.ts';
  * kept), then saved as a new version — or, with `preview`, only shown.
  */
 export async function importPhenopacket(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
   input: { actor: Actor; patient: Pick<PatientSummary, 'id' | 'hospitalId' | 'sex'>; request: PhenopacketImport; clientAddress: string },
 ): Promise<PhenopacketImportResult> {
   const { actor, patient, request } = input;

@@ -16,6 +16,7 @@ export const areaRoles = {
   patients: ['healthProfessional', 'assistant'],
   panels: ['healthProfessional', 'guestExpert', 'coordinator'],
   meetings: ['healthProfessional', 'guestExpert', 'coordinator'],
+  referrals: ['referrer', 'healthProfessional', 'assistant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The hospitals where this person works with patients (as a health professional or an assistant), once each. */

@@ -24,6 +24,7 @@ export function MainNavigation() {
     ...(signedIn && holdsAnyRole(session, areaRoles.patients) ? [{ to: '/patients', label: 'layout.nav.patients', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.panels) ? [{ to: '/panels', label: 'layout.nav.panels', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.meetings) ? [{ to: '/meetings', label: 'layout.nav.meetings', exact: false } as const] : []),
+    ...(signedIn && holdsAnyRole(session, areaRoles.referrals) ? [{ to: '/referrals', label: 'layout.nav.referrals', exact: false } as const] : []),
     ...(signedIn && holdsAnyRole(session, areaRoles.coordination)
       ? [{ to: '/coordination/access-requests', label: 'layout.nav.coordination', exact: false } as const]
       : []),

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -13,6 +13,8 @@ interface Missing {
   role?: boolean;
   hospitalId?: boolean;
   justification?: boolean;
+  statedHospital?: boolean;
+  statedCountry?: boolean;
 }
 
 /** A network, a role, the hospital (for roles held at one) and a justification the coordinator reads. */
@@ -26,6 +28,9 @@ export function AccessRequestForm() {
   const [role, setRole] = useState<RequestableRole | null>(null);
   const [hospitalId, setHospitalId] = useState<string | null>(null);
   const [justification, setJustification] = useState('');
+  const [statedHospital, setStatedHospital] = useState('');
+  const [statedCountry, setStatedCountry] = useState('');
+  const referrer = role === 'referrer';
   const [missing, setMissing] = useState<Missing>({});
   const needsHospital = role !== null && hospitalBoundRoles.includes(role);
   const memberHospitals = (hospitals.data?.hospitals ?? []).filter((h) => h.memberships.some((m) => m.ernId === ernId));
@@ -38,10 +43,11 @@ export function AccessRequestForm() {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const now: Missing = { ernId: !ernId, role: !role, hospitalId: needsHospital && !hospitalId, justification: justification.trim().length < 10 };
+    const country = statedCountry.trim().toUpperCase();
+    const now: Missing = { ernId: !ernId, role: !role, hospitalId: needsHospital && !hospitalId, justification: justification.trim().length < 10, statedHospital: referrer && statedHospital.trim().length < 2, statedCountry: referrer && !/^[A-Z]{2}$/.test(country) };
     setMissing(now);
-    if (!ernId || !role || now.hospitalId || now.justification) return;
-    file.mutate({ ernId, role, hospitalId: needsHospital ? hospitalId : null, justification: justification.trim() });
+    if (!ernId || !role || now.hospitalId || now.justification || now.statedHospital || now.statedCountry) return;
+    file.mutate({ ernId, role, hospitalId: needsHospital ? hospitalId : null, justification: justification.trim(), statedHospital: referrer ? statedHospital.trim() : null, statedCountry: referrer ? country : null });
   };
   const problem = (field: keyof Missing, text: string) => (missing[field] ? text : fieldProblem(file.error, field));
   return (
@@ -66,7 +72,7 @@ export function AccessRequestForm() {
           data={requestableRoles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={role}
           onChange={(value) => setRole(requestableRoles.find((r) => r === value) ?? null)}
-          description={role === 'guestExpert' ? t('accessRequests.guestHint') : undefined}
+          description={role === 'guestExpert' ? t('accessRequests.guestHint') : referrer ? t('accessRequests.referrerHint') : undefined}
           error={problem('role', t('accessRequests.roleMissing'))}
         />
         {needsHospital && (
@@ -82,6 +88,12 @@ export function AccessRequestForm() {
             onChange={setHospitalId}
             error={problem('hospitalId', t('accessRequests.hospitalMissing'))}
           />
+        )}
+        {referrer && (
+          <>
+            <TextInput label={t('accessRequests.statedHospital')} required maxLength={200} value={statedHospital} onChange={(event) => setStatedHospital(event.currentTarget.value)} error={problem('statedHospital', t('accessRequests.statedHospitalMissing'))} />
+            <TextInput label={t('accessRequests.statedCountry')} description={t('accessRequests.statedCountryHint')} required maxLength={2} value={statedCountry} onChange={(event) => setStatedCountry(event.currentTarget.value)} error={problem('statedCountry', t('accessRequests.statedCountryMissing'))} />
+          </>
         )}
         <Textarea
           label={t('accessRequests.justification')}

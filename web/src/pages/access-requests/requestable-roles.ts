@@ -9,6 +9,7 @@ const order: Record<RequestableRole, number> = {
   hospitalRepresentative: 5,
   dataProtectionOfficer: 6,
   researcher: 7,
+  referrer: 8,
 };
 
 export const requestableRoles = (Object.keys(order) as RequestableRole[]).sort((a, b) => order[a] - order[b]);

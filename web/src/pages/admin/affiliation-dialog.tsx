@@ -9,7 +9,9 @@ import type { Role } from '../../auth/roles.ts';
 import { fieldProblem, ProblemAlert } from '../../components/problem-alert.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 
-const roleOrder: Record<Role, number> = {
+/** Referrers are confirmed through their access request (stated hospital and country), not granted here. */
+type GrantableRole = Exclude<Role, 'referrer'>;
+const roleOrder: Record<GrantableRole, number> = {
   healthProfessional: 1,
   assistant: 2,
   guestExpert: 3,
@@ -19,7 +21,7 @@ const roleOrder: Record<Role, number> = {
   researcher: 7,
   platformAdministrator: 8,
 };
-const roles = (Object.keys(roleOrder) as Role[]).sort((a, b) => roleOrder[a] - roleOrder[b]);
+const roles = (Object.keys(roleOrder) as GrantableRole[]).sort((a, b) => roleOrder[a] - roleOrder[b]);
 
 interface AffiliationDialogProps {
   person: PersonAdminView;
@@ -33,7 +35,7 @@ export function AffiliationDialog({ person, onClose, onCreated }: AffiliationDia
   const queryClient = useQueryClient();
   const erns = useQuery(ernListQuery);
   const hospitals = useQuery(hospitalListQuery);
-  const [role, setRole] = useState<Role | null>(null);
+  const [role, setRole] = useState<GrantableRole | null>(null);
   const [ernId, setErnId] = useState<string | null>(null);
   const [hospitalId, setHospitalId] = useState<string | null>(null);
   const [until, setUntil] = useState('');

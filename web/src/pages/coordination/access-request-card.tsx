@@ -36,6 +36,7 @@ export function AccessRequestCard({ request, confirming, onConfirmEmployment, on
         </Text>
         {` · ${request.ern.name}`}
         {request.hospital && ` · ${request.hospital.name}`}
+        {request.stated && ` · ${t('accessRequests.statedLine', { hospital: request.stated.hospital, country: request.stated.country })}`}
       </Text>
       <Text size="sm" c="dimmed">
         {t('coordination.filedAt', { date: format.dateTime(request.createdAt) })}

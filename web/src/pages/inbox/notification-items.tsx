@@ -21,6 +21,13 @@ function Target({ notification, label, onOpen }: { notification: NotificationVie
       </Anchor>
     );
   }
+  if (notification.kind === 'referralUpdate' && notification.subjectId) {
+    return (
+      <Anchor renderRoot={(props) => <Link {...props} to="/referrals/$referralId" params={{ referralId: notification.subjectId! }} />} onClick={onOpen} fw={notification.readAt ? 400 : 600}>
+        {label}
+      </Anchor>
+    );
+  }
   return <Text fw={notification.readAt ? 400 : 600}>{label}</Text>;
 }
 
