@@ -14,6 +14,7 @@ import { consentScenarios } from './refusal-scenarios-consent.ts';
 import { outcomeReportScenarios } from './refusal-scenarios-outcome-reports.ts';
 import { panelScenarios } from './refusal-scenarios-panels.ts';
 import { discussionScenarios } from './refusal-scenarios-discussion.ts';
+import { callScenarios } from './refusal-scenarios-calls.ts';
 import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios-realtime.ts';
 
 /**
@@ -21,7 +22,7 @@ import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...callScenarios };
 
 let t: TestApp;
 let cast: Cast;
