@@ -11,6 +11,7 @@ import { panelRoute, panelsRoute, requestPanelRoute } from './routes/panels-rout
 import { meetingRoute, meetingsRoute, scheduleMeetingRoute } from './routes/meetings-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
 import { inboxRoute } from './routes/inbox-routes.tsx';
+import { callRoute } from './routes/calls-routes.tsx';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
 import { rootRoute } from './routes/root-route.tsx';
 import { authenticatorRoute, secondFactorRoute, signInRoute } from './routes/sign-in-routes.tsx';
@@ -46,6 +47,7 @@ const routeTree = rootRoute.addChildren([
     inboxRoute,
     scheduleMeetingRoute,
     meetingRoute,
+    callRoute,
   ]),
 ]);
 
