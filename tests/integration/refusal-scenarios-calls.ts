@@ -54,5 +54,7 @@ export const callScenarios: Record<string, Scenario> = {
       return { method: 'GET', url: `/api/panels/${panelId}/call/signals/${signalId}` };
     },
   },
+  'GET /api/calls/speed-test': { allowed: 'hp', refusals: selfService(200), request: async () => ({ method: 'GET', url: '/api/calls/speed-test' }) },
+  'GET /api/calls/requirements': { allowed: 'anonymous', refusals: 'public', request: async () => ({ method: 'GET', url: '/api/calls/requirements' }) },
   'GET /api/calls/ice-servers': { allowed: 'hp', refusals: selfService(200), request: async () => ({ method: 'GET', url: '/api/calls/ice-servers' }) },
 };

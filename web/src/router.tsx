@@ -11,7 +11,7 @@ import { panelRoute, panelsRoute, requestPanelRoute } from './routes/panels-rout
 import { meetingRoute, meetingsRoute, scheduleMeetingRoute } from './routes/meetings-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
 import { inboxRoute } from './routes/inbox-routes.tsx';
-import { callRoute } from './routes/calls-routes.tsx';
+import { callRoute, requirementsRoute, setupCheckRoute } from './routes/calls-routes.tsx';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
 import { rootRoute } from './routes/root-route.tsx';
 import { authenticatorRoute, secondFactorRoute, signInRoute } from './routes/sign-in-routes.tsx';
@@ -48,6 +48,8 @@ const routeTree = rootRoute.addChildren([
     scheduleMeetingRoute,
     meetingRoute,
     callRoute,
+    setupCheckRoute,
+    requirementsRoute,
   ]),
 ]);
 

@@ -81,3 +81,31 @@ export interface CallEventData {
   'participant.left': { peerId: string; personId: string; reason: string };
   signal: { signalId: string; from: string; to: string; toPersonId: string; kind: z.infer<typeof SignalKind> };
 }
+
+/** One stream's budget by call size (the web app's adaptation uses the same table). */
+export const STREAM_BUDGET = [
+  { upTo: 2, kbps: 1500 },
+  { upTo: 4, kbps: 700 },
+  { upTo: MAX_CALL_PARTICIPANTS, kbps: 350 },
+] as const;
+
+export const NetworkRule = z.object({
+  purpose: z.string(),
+  host: z.string(),
+  port: z.int(),
+  protocol: z.enum(['TCP', 'UDP']),
+  note: z.string(),
+});
+
+/** What a hospital's IT department must allow, generated from this installation's configuration. */
+export const TechnicalRequirements = z.object({
+  rules: z.array(NetworkRule),
+  turnConfigured: z.boolean(),
+  browsers: z.array(z.string()),
+  bandwidth: z.array(z.object({ participants: z.int(), uploadKbps: z.int(), downloadKbps: z.int() })),
+  maxParticipants: z.int(),
+});
+export type TechnicalRequirements = z.infer<typeof TechnicalRequirements>;
+
+/** Bytes the setup check downloads to estimate the bandwidth. */
+export const SPEED_TEST_BYTES = 1_000_000;

@@ -7,7 +7,7 @@ import { seededOrganisations } from '../../testing/actors.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { callPanel, join } from '../../../tests/integration/call-fixtures.ts';
 import { someone, type Someone } from '../../../tests/integration/panel-fixtures.ts';
-import { callStream, HEARTBEAT_TIMEOUT_SECONDS, MAX_CALL_PARTICIPANTS, type CallView, type HeartbeatAnswer, type IceServers, type SignalView } from './calls.contract.ts';
+import { callStream, HEARTBEAT_TIMEOUT_SECONDS, MAX_CALL_PARTICIPANTS, SPEED_TEST_BYTES, type CallView, type HeartbeatAnswer, type IceServers, type SignalView, type TechnicalRequirements } from './calls.contract.ts';
 
 const TURN_SECRET = 'calls-test-secret-0123456789';
 let t: TestApp;
@@ -199,5 +199,31 @@ describe('ICE servers', () => {
     const forSetupCheck = await t.app.inject({ method: 'GET', url: '/api/calls/ice-servers', headers: outsider.session.headers });
     expect(forSetupCheck.json<IceServers>().iceServers).toHaveLength(2);
     expect((await t.app.inject({ method: 'GET', url: '/api/calls/ice-servers' })).statusCode).toBe(401);
+  });
+});
+
+describe('setup check and technical requirements', () => {
+  it('generates the requirements from the configuration: web, WebSocket, STUN and TURN hosts and ports, browsers, bandwidth per call size', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/calls/requirements' });
+    const requirements = response.json<TechnicalRequirements>();
+    expect(requirements.rules.map((r) => [r.purpose, r.host, r.port, r.protocol])).toEqual([
+      ['web', 'localhost', 8080, 'TCP'],
+      ['websocket', 'localhost', 8080, 'TCP'],
+      ['stun', 'turn.example.org', 3478, 'UDP'],
+      ['turn', 'turn.example.org', 3478, 'UDP'],
+      ['turn', 'turn.example.org', 443, 'TCP'],
+      ['media', 'the TURN server\'s address', 49152, 'UDP'],
+    ]);
+    expect(requirements.bandwidth).toEqual([
+      { participants: 2, uploadKbps: 1550, downloadKbps: 1550 },
+      { participants: 4, uploadKbps: 2250, downloadKbps: 2250 },
+      { participants: MAX_CALL_PARTICIPANTS, uploadKbps: 2800, downloadKbps: 2800 },
+    ]);
+  });
+
+  it('serves incompressible, uncached bytes for the bandwidth estimate to signed-in people', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/calls/speed-test', headers: outsider.session.headers });
+    expect(response.rawPayload.length).toBe(SPEED_TEST_BYTES);
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 });

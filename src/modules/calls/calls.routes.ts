@@ -2,14 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUuid } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { actorOf, scopedOf, sessionAccess } from '../../http/access.ts';
+import { randomBytes } from 'node:crypto';
+import { actorOf, publicAccess, scopedOf, sessionAccess } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { onPanel } from '../panels/panel-access.ts';
 import type { ScopedPanel } from '../panels/panel-scope.ts';
 import { callStreamKind } from './call-stream.ts';
-import { CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, PeerBody, SignalView } from './calls.contract.ts';
+import { CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, PeerBody, SignalView, SPEED_TEST_BYTES, TechnicalRequirements } from './calls.contract.ts';
 import { heartbeat, joinCall, leaveCall, readSignal, sendSignal, takesPart, viewCall } from './calls.ts';
 import { iceServersFor } from './ice-servers.ts';
+import { technicalRequirements } from './technical-requirements.ts';
 
 const IdParams = z.object({ id: z.string() });
 const SignalParams = z.object({ id: z.string(), signalId: z.string() });
@@ -71,5 +73,17 @@ export const callsRoutes = (deps: AppDeps): FastifyPluginAsyncZod => async (app)
     '/api/calls/ice-servers',
     { config: { access: sessionAccess('any signed-in person (the setup check tries the TURN server before a meeting)') }, schema: { summary: 'ICE servers with short-lived TURN credentials', tags, response: { 200: IceServers } } },
     async () => iceServersFor(deps.config.ice, deps.clock.now()),
+  );
+
+  app.get(
+    '/api/calls/speed-test',
+    { config: { access: sessionAccess('any signed-in person (the setup check estimates the bandwidth)') }, schema: { summary: `${SPEED_TEST_BYTES} random bytes, never cached, to estimate the bandwidth`, tags } },
+    async (_request, reply) => reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(randomBytes(SPEED_TEST_BYTES)),
+  );
+
+  app.get(
+    '/api/calls/requirements',
+    { config: { access: publicAccess('what hospital IT departments must allow: host names, ports, protocols, browsers, bandwidth (from the configuration)') }, schema: { summary: 'Technical requirements for video calls', tags, response: { 200: TechnicalRequirements } } },
+    async () => technicalRequirements(deps.config),
   );
 };

@@ -72,9 +72,9 @@ export const launchMediaBrowser = (): Promise<Browser> =>
   });
 
 /** An authenticator code for the server's clock, one step after any code used before (codes never work twice). */
-function codeFor(server: CallServer, account: TrainingAccount): string {
+async function codeFor(server: CallServer, account: TrainingAccount): Promise<string> {
   server.clock.advance(30_000);
-  return generate({ secret: account.totpSecret!, epoch: Math.floor(server.clock.now().getTime() / 1000) }) as unknown as string;
+  return generate({ secret: account.totpSecret!, epoch: Math.floor(server.clock.now().getTime() / 1000) });
 }
 
 /** Signs the account in within the browser context (its cookie jar), second factor included. */
@@ -82,7 +82,7 @@ export async function signInContext(server: CallServer, context: BrowserContext,
   const signIn = await context.request.post(`${server.url}/api/auth/sign-in`, { data: { email: account.email, password: account.password } });
   if (signIn.status() !== 200) throw new Error(`sign-in ${account.email}: ${signIn.status()}`);
   const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const confirmed = await context.request.post(`${server.url}/api/auth/second-factor`, { data: { code: codeFor(server, account) }, headers: { 'x-csrf-token': csrfToken } });
+  const confirmed = await context.request.post(`${server.url}/api/auth/second-factor`, { data: { code: await codeFor(server, account) }, headers: { 'x-csrf-token': csrfToken } });
   if (confirmed.status() !== 200) throw new Error(`second factor ${account.email}: ${confirmed.status()} ${await confirmed.text()}`);
 }
 
@@ -91,7 +91,7 @@ export async function apiSession(server: CallServer, account: TrainingAccount): 
   const signIn = await server.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: account.email, password: account.password } });
   const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const headers = { cookie, 'x-csrf-token': signIn.json<{ csrfToken: string }>().csrfToken };
-  const confirmed = await server.app.inject({ method: 'POST', url: '/api/auth/second-factor', headers, payload: { code: codeFor(server, account) } });
+  const confirmed = await server.app.inject({ method: 'POST', url: '/api/auth/second-factor', headers, payload: { code: await codeFor(server, account) } });
   if (confirmed.statusCode !== 200) throw new Error(`second factor: ${confirmed.body}`);
   return headers;
 }

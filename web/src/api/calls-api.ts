@@ -1,9 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CallParticipant, CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, SignalView } from '../../../src/modules/calls/calls.contract.ts';
+import type { CallParticipant, CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, SignalView, TechnicalRequirements } from '../../../src/modules/calls/calls.contract.ts';
 import { apiGet, apiSend } from './api-client.ts';
 import { csrfToken } from './csrf-token.ts';
 
-export type { CallParticipant, CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, SignalView };
+export type { CallParticipant, CallView, HeartbeatAnswer, IceServers, JoinedCall, NewSignal, SignalView, TechnicalRequirements };
 
 const call = (panelId: string) => `/api/panels/${encodeURIComponent(panelId)}/call` as const;
 
@@ -27,4 +27,15 @@ export function leaveOnUnload(panelId: string, peerId: string): void {
   const token = csrfToken();
   if (token) headers['x-csrf-token'] = token;
   void fetch(`${call(panelId)}/leave`, { method: 'POST', headers, body: JSON.stringify({ peerId }), keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+}
+
+export const requirementsQuery = () => queryOptions({ queryKey: ['calls', 'requirements'], queryFn: ({ signal }) => apiGet<TechnicalRequirements>('/api/calls/requirements', { signal }) });
+
+/** Downloads the speed-test bytes; the estimate in megabits per second. */
+export async function measureDownloadMbps(): Promise<number> {
+  const started = performance.now();
+  const response = await fetch('/api/calls/speed-test', { credentials: 'same-origin', cache: 'no-store' });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  const seconds = Math.max(0.001, (performance.now() - started) / 1000);
+  return (bytes * 8) / seconds / 1_000_000;
 }

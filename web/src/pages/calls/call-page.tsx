@@ -70,6 +70,9 @@ export function CallPage({ panelId }: { panelId: string }) {
         {back}
         <PageHeading>{t('calls.titleOf', { title: view.panelTitle })}</PageHeading>
         <Text size="sm">{t('calls.privacy')}</Text>
+        <Anchor renderRoot={(props) => <Link {...props} to="/calls/setup-check" />} size="sm">
+          {t('setupCheck.nav')}
+        </Anchor>
       </div>
       {left && (
         <Alert color="clinicalBlue" variant="light" role="status">
