@@ -233,12 +233,9 @@ export class MeshCall {
     try {
       const answer = await sendHeartbeat(this.#o.panelId, peerId);
       this.#ice = answer.ice;
-      this.#participants.clear();
+      // Adds and renames only: an answer may predate a join that crossed it. Leaving is the participant.left event.
       for (const p of answer.participants) if (p.peerId !== peerId) this.#participants.set(p.peerId, p);
-      for (const [id, peer] of this.#peers) {
-        if (!this.#participants.has(id)) this.#drop(id);
-        else peer.pc.setConfiguration({ iceServers: answer.ice.iceServers, iceTransportPolicy: MeshCall.iceTransportPolicy });
-      }
+      for (const peer of this.#peers.values()) peer.pc.setConfiguration({ iceServers: answer.ice.iceServers, iceTransportPolicy: MeshCall.iceTransportPolicy });
       for (const peer of this.#peers.values()) void peer.adapt(this.#participants.size + 1);
       this.#emit();
     } catch (error) {
