@@ -25,6 +25,7 @@ import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { consentTemplateRoutes } from './modules/consent/consent-templates.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
 import { panelsRoutes } from './modules/panels/panels.routes.ts';
 import { discussionRoutes } from './modules/discussion/discussion.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(outcomeReportsRoutes(deps));
   await app.register(meetingsRoutes(deps));
   await app.register(referralsRoutes(deps));
+  await app.register(callsRoutes(deps));
 
   await app.register(ontologyRoutes(deps));
   await app.register(realtimeRoutes(deps, realtime));

@@ -40,6 +40,37 @@ export interface Config {
   maxUploadBytes: number;
   /** S3-compatible object storage for files; absent means the data directory. */
   s3: S3Settings | undefined;
+  /** ICE servers for video calls (STUN/TURN); TURN credentials are issued per session from the shared secret. */
+  ice: IceConfig;
+}
+
+export interface IceConfig {
+  /** stun: URIs handed to browsers as they are. */
+  stunUrls: string[];
+  /** turn:/turns: URIs of one TURN server (coturn) sharing `turnSecret` (its static-auth-secret). */
+  turnUrls: string[];
+  turnSecret: string | undefined;
+  /** Lifetime of the issued TURN credentials, in seconds. */
+  turnTtlSeconds: number;
+}
+
+function parseIce(env: Env): IceConfig {
+  const stunUrls = list(nonEmpty(env, 'CPMS_STUN_URLS'));
+  const badStun = stunUrls.find((u) => !/^stuns?:[^\s]+$/.test(u));
+  if (badStun) throw new ConfigError('CPMS_STUN_URLS', `must be a comma-separated list of stun: URIs (got ${JSON.stringify(badStun)}).`);
+  const turnUrls = list(nonEmpty(env, 'CPMS_TURN_URLS'));
+  const badTurn = turnUrls.find((u) => !/^turns?:[^\s]+$/.test(u));
+  if (badTurn) throw new ConfigError('CPMS_TURN_URLS', `must be a comma-separated list of turn: or turns: URIs (got ${JSON.stringify(badTurn)}).`);
+  const turnSecret = nonEmpty(env, 'CPMS_TURN_SECRET');
+  if (turnUrls.length > 0 && turnSecret === undefined) throw new ConfigError('CPMS_TURN_SECRET', 'is required when CPMS_TURN_URLS is set (the static-auth-secret shared with the TURN server).');
+  if (turnSecret !== undefined && turnSecret.length < 16) throw new ConfigError('CPMS_TURN_SECRET', 'must be at least 16 characters (generate one with: openssl rand -base64 32).');
+  const turnTtlSeconds = parseWith(
+    'CPMS_TURN_TTL_SECONDS',
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(60).max(86_400)),
+    nonEmpty(env, 'CPMS_TURN_TTL_SECONDS') ?? '3600',
+    'must be a number of seconds between 60 and 86400',
+  );
+  return { stunUrls, turnUrls, turnSecret, turnTtlSeconds };
 }
 
 function parseS3(env: Env): S3Settings | undefined {
@@ -229,6 +260,7 @@ export function loadConfig(env: Env = process.env): Config {
     'must be a number of bytes between 1024 and 5 GiB',
   );
   const s3 = parseS3(env);
+  const ice = parseIce(env);
 
   const rawPublicUrl = nonEmpty(env, 'CPMS_PUBLIC_URL');
   let publicUrl = `http://localhost:${port}`;
@@ -282,5 +314,6 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     maxUploadBytes,
     s3,
+    ice,
   };
 }

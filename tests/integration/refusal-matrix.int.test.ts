@@ -14,6 +14,7 @@ import { consentScenarios } from './refusal-scenarios-consent.ts';
 import { outcomeReportScenarios } from './refusal-scenarios-outcome-reports.ts';
 import { panelScenarios } from './refusal-scenarios-panels.ts';
 import { discussionScenarios } from './refusal-scenarios-discussion.ts';
+import { callScenarios } from './refusal-scenarios-calls.ts';
 import { answerUpgrade, isUpgrade, realtimeScenarios } from './refusal-scenarios-realtime.ts';
 import { referralScenarios } from './refusal-scenarios-referrals.ts';
 
@@ -22,7 +23,7 @@ import { referralScenarios } from './refusal-scenarios-referrals.ts';
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...referralScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...referralScenarios, ...callScenarios };
 
 /** Thousands of requests, one after another: the matrix grows with every route and outlasts the default per-test limit on a shared machine. */
 const MATRIX_TIMEOUT_MS = 600_000;

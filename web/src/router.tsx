@@ -12,6 +12,7 @@ import { meetingRoute, meetingsRoute, scheduleMeetingRoute } from './routes/meet
 import { newReferralRoute, referralRoute, referralsRoute } from './routes/referrals-routes.tsx';
 import { profileRoute, sessionsRoute, signedInRoute } from './routes/account-routes.ts';
 import { inboxRoute } from './routes/inbox-routes.tsx';
+import { callRoute, requirementsRoute, setupCheckRoute } from './routes/calls-routes.tsx';
 import { coordinationQueueRoute, coordinationSettingsRoute, myAccessRequestsRoute, newAccessRequestRoute } from './routes/onboarding-routes.tsx';
 import { rootRoute } from './routes/root-route.tsx';
 import { authenticatorRoute, secondFactorRoute, signInRoute } from './routes/sign-in-routes.tsx';
@@ -50,6 +51,9 @@ const routeTree = rootRoute.addChildren([
     referralsRoute,
     newReferralRoute,
     referralRoute,
+    callRoute,
+    setupCheckRoute,
+    requirementsRoute,
   ]),
 ]);
 

@@ -14,3 +14,4 @@ export * from './meetings.ts';
 export * from './discussion.ts';
 export * from './outcome-reports.ts';
 export * from './referrals.ts';
+export * from './calls.ts';

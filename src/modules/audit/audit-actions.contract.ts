@@ -91,6 +91,9 @@ export const auditActions = [
   'meeting.agendaChanged',
   'meeting.viewed',
   'meeting.notesUpdated',
+  // video calls (who joined and left which call, when; nothing of what was said)
+  'call.joined',
+  'call.left',
   // panel discussion and information requests
   'discussion.messagesViewed',
   'discussion.messagePosted',

@@ -18,6 +18,9 @@ interface FollowedStream {
   /** The last counter seen; a reconnect asks for everything after it. */
   lastSeq: number | undefined;
   refused: boolean;
+  /** Resolves once the server confirmed the subscription (events after that moment will come). */
+  subscribed: Promise<void>;
+  confirm: () => void;
 }
 
 /**
@@ -38,7 +41,9 @@ class RealtimeClient {
   follow(stream: string, listener: Listener): () => void {
     let followed = this.#streams.get(stream);
     if (!followed) {
-      followed = { listeners: new Set(), lastSeq: undefined, refused: false };
+      let confirm!: () => void;
+      const subscribed = new Promise<void>((resolve) => (confirm = resolve));
+      followed = { listeners: new Set(), lastSeq: undefined, refused: false, subscribed, confirm };
       this.#streams.set(stream, followed);
       this.#send({ type: 'subscribe', stream });
     }
@@ -53,6 +58,11 @@ class RealtimeClient {
       this.#send({ type: 'unsubscribe', stream });
       if (this.#streams.size === 0) this.#disconnect();
     };
+  }
+
+  /** Resolves once the server answered the subscription to `stream` (subscribed or refused); never for a stream not followed. */
+  subscribed(stream: string): Promise<void> {
+    return this.#streams.get(stream)?.subscribed ?? new Promise(() => undefined);
   }
 
   #connect(): void {
@@ -86,6 +96,7 @@ class RealtimeClient {
       case 'subscribed': {
         const followed = this.#streams.get(message.stream);
         if (followed && followed.lastSeq === undefined) followed.lastSeq = message.head;
+        followed?.confirm();
         return;
       }
       case 'event': {
@@ -98,6 +109,7 @@ class RealtimeClient {
       case 'refused': {
         const followed = this.#streams.get(message.stream);
         if (followed) followed.refused = true;
+        followed?.confirm(); // nothing will come; whoever waited learns why from the API
         return;
       }
       case 'pong':

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
 import { saveAgendaNotes, type AgendaItemView } from '../../api/meetings-api.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { CallLink } from '../calls/call-link.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
 import { useDateFormat } from '../../i18n/use-date-format.ts';
 
@@ -44,6 +45,7 @@ export function AgendaItemCard({ meetingId, item, onReload }: { meetingId: strin
           </Anchor>
         </Title>
         <Text size="sm">{t('meetings.item.when', { when: format.dateTime(item.startsAt), minutes: item.minutes })}</Text>
+        <CallLink panelId={item.panel.id} show={item.canEditNotes && (item.panel.status === 'open' || item.panel.status === 'outcomeDrafting')} />
         {item.notesUpdatedAt && item.notesUpdatedBy && (
           <Text size="sm" c="dimmed">
             {t('meetings.notes.lastSaved', { name: item.notesUpdatedBy.displayName, when: format.dateTime(item.notesUpdatedAt) })}

@@ -24,6 +24,9 @@ export function MeetingsPage() {
       <div>
         <PageHeading>{t('meetings.title')}</PageHeading>
         <Text maw="48rem">{t('meetings.intro', { zone: session.person.timeZone })}</Text>
+        <Anchor component={Link} to="/calls/setup-check" size="sm">
+          {t('setupCheck.nav')}
+        </Anchor>
         {schedules && (
           <Button component={Link} to="/meetings/new" mt="sm">
             {t('meetings.schedule.open')}

@@ -8,6 +8,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { StatusMessage } from '../../components/status-message.tsx';
+import { CallLink } from '../calls/call-link.tsx';
 import { ContributionsView } from './contributions-view.tsx';
 import { InvitationBanner } from './invitation-banner.tsx';
 import { MembersView } from './members-view.tsx';
@@ -59,6 +60,7 @@ export function PanelPage({ panelId }: { panelId: string }) {
         </Alert>
       )}
       <PanelActions panel={data} onDone={setMessage} />
+      <CallLink panelId={data.id} show={data.myRole !== null && (data.status === 'open' || data.status === 'outcomeDrafting')} />
       <Card withBorder padding="lg" component="section" aria-labelledby="question-heading">
         <Title order={2} size="h4" id="question-heading" mb="xs">
           {t('panels.page.question')}
