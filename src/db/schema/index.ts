@@ -13,3 +13,4 @@ export * from './panels.ts';
 export * from './meetings.ts';
 export * from './discussion.ts';
 export * from './outcome-reports.ts';
+export * from './imaging.ts';
