@@ -114,7 +114,7 @@ async function frameBytes(deps: AppDeps, row: InstanceRow, frame: number): Promi
     return collect(await deps.blobs.get(blobOf(row), { start, end: start + row.frameLength - 1 }));
   }
   const whole = await collect(await deps.blobs.get(blobOf(row)));
-  const pixels = readDicom(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength) as ArrayBuffer).dict[tags.pixelData] as DicomDataset[string] | undefined;
+  const pixels = readDicom(whole.buffer.slice(whole.byteOffset, whole.byteOffset + whole.byteLength) as ArrayBuffer).dict[tags.pixelData];
   const fragments = (pixels?.Value ?? []).filter((v): v is ArrayBuffer => v instanceof ArrayBuffer);
   if (fragments.length === row.frames) return Buffer.from(fragments[frame - 1]!);
   if (row.frames === 1 && fragments.length > 0) return Buffer.concat(fragments.map((f) => Buffer.from(f)));
