@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import dcmjs, { type DicomDataset } from 'dcmjs';
 
 /*
@@ -31,7 +30,9 @@ export interface SyntheticFile {
 }
 
 const vendorRoot = '1.2.826.0.1.3680043.9.7133.';
-const uid = () => `${vendorRoot}${randomInt(1, 2 ** 40)}.${randomInt(1, 2 ** 40)}`;
+// Web Crypto, so the generator also runs in a browser (the de-identification benchmark).
+const randomPart = () => String(crypto.getRandomValues(new Uint32Array(1))[0]! + 1);
+const uid = () => `${vendorRoot}${randomPart()}.${randomPart()}`;
 const str = (vr: string, value: string) => ({ vr, Value: [value] });
 const num = (vr: string, value: number) => ({ vr, Value: [value] });
 
@@ -140,4 +141,4 @@ export function syntheticStudy(patient: SyntheticPatient, seriesList: SyntheticS
   return files;
 }
 
-export const toArrayBuffer = (buffer: Buffer): ArrayBuffer => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+export const toArrayBuffer = (buffer: Uint8Array): ArrayBuffer => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
