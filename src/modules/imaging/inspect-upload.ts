@@ -39,7 +39,12 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-const textVrs = new Set(['AE', 'AS', 'CS', 'DA', 'DT', 'LO', 'LT', 'PN', 'SH', 'ST', 'TM', 'UC', 'UI', 'UR', 'UT']);
+/*
+ * Where a person could have typed an identifier. Not UIDs (replaced: a derived 2.25 number could contain
+ * a digit run by chance) nor dates (shifted: a shifted study date may fall on the birth date by chance;
+ * PatientBirthDate itself must be empty).
+ */
+const textVrs = new Set(['AE', 'AS', 'CS', 'LO', 'LT', 'PN', 'SH', 'ST', 'UC', 'UR', 'UT']);
 
 function hasValue(values: unknown[] | undefined): boolean {
   return (values ?? []).some((v) => stringsOf(v).some((s) => s.trim() !== '') || (typeof v === 'number') || v instanceof ArrayBuffer || (v !== null && typeof v === 'object' && Object.keys(v).length > 0 && stringsOf(v).length === 0));
