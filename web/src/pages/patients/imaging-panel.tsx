@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client.ts';
+import { StudyViewerButton } from '../imaging/study-viewer-button.tsx';
 import { deidentificationKey, storedInstances, studiesQuery, uploadInstance } from '../../api/imaging-api.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -179,6 +180,7 @@ export function ImagingPanel({ patientId }: { patientId: string }) {
                 <Table.Th scope="col">{t('imaging.studyDate')}</Table.Th>
                 <Table.Th scope="col">{t('imaging.series')}</Table.Th>
                 <Table.Th scope="col">{t('imaging.images')}</Table.Th>
+                <Table.Th scope="col">{t('imaging.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -188,6 +190,9 @@ export function ImagingPanel({ patientId }: { patientId: string }) {
                   <Table.Td>{study.studyDate ? `${study.studyDate.slice(0, 4)}-${study.studyDate.slice(4, 6)}-${study.studyDate.slice(6, 8)}` : '—'}</Table.Td>
                   <Table.Td>{study.seriesCount}</Table.Td>
                   <Table.Td>{study.instanceCount}</Table.Td>
+                  <Table.Td>
+                    <StudyViewerButton dicomweb={`/api/patients/${encodeURIComponent(patientId)}/dicomweb`} studyInstanceUid={study.studyInstanceUid} label={study.label ?? study.modalities.join(', ')} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
