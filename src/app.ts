@@ -24,6 +24,7 @@ import { patientsRoutes } from './modules/patients/patients.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { consentTemplateRoutes } from './modules/consent/consent-templates.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { imagingRoutes } from './modules/imaging/imaging.routes.ts';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { recordsRoutes } from './modules/records/records.routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(consentRoutes(deps));
   await app.register(consentTemplateRoutes(deps));
   await app.register(attachmentRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
+  await app.register(imagingRoutes(deps, { maxUploadBytes: deps.config.maxUploadBytes }));
   await app.register(recordsRoutes(deps));
   await app.register(panelsRoutes(deps));
   await app.register(discussionRoutes(deps));

@@ -8,6 +8,7 @@ import { identityScenarios, runLast } from './refusal-scenarios-identity.ts';
 import { patientScenarios } from './refusal-scenarios-patients.ts';
 import { ontologyScenarios } from './refusal-scenarios-ontology.ts';
 import { attachmentScenarios } from './refusal-scenarios-attachments.ts';
+import { imagingScenarios } from './refusal-scenarios-imaging.ts';
 import { recordScenarios } from './refusal-scenarios-records.ts';
 import { meetingScenarios } from './refusal-scenarios-meetings.ts';
 import { consentScenarios } from './refusal-scenarios-consent.ts';
@@ -23,7 +24,7 @@ import { referralScenarios } from './refusal-scenarios-referrals.ts';
  * here, and for each the exact answer to every refused actor is proven on the very request that the
  * allowed actor (the positive control) gets a 2xx for.
  */
-const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...referralScenarios, ...callScenarios };
+const scenarios: Record<string, Scenario> = { ...identityScenarios, ...adminScenarios, ...patientScenarios, ...attachmentScenarios, ...imagingScenarios, ...recordScenarios, ...meetingScenarios, ...ontologyScenarios, ...consentScenarios, ...panelScenarios, ...discussionScenarios, ...realtimeScenarios, ...outcomeReportScenarios, ...referralScenarios, ...callScenarios };
 
 /** Thousands of requests, one after another: the matrix grows with every route and outlasts the default per-test limit on a shared machine. */
 const MATRIX_TIMEOUT_MS = 600_000;

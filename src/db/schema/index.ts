@@ -15,3 +15,4 @@ export * from './discussion.ts';
 export * from './outcome-reports.ts';
 export * from './referrals.ts';
 export * from './calls.ts';
+export * from './imaging.ts';

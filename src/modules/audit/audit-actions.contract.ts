@@ -56,6 +56,12 @@ export const auditActions = [
   'attachment.uploaded',
   'attachment.downloaded',
   'attachment.deleted',
+  // medical imaging (DICOM studies)
+  'imaging.keyIssued',
+  'imaging.instanceStored',
+  'imaging.instanceRefused',
+  'imaging.searched',
+  'imaging.retrieved',
   // panels
   'panel.created',
   'panel.updated',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StudySummary } from '../imaging/imaging.contract.ts';
 import { RecordSection, RecordView } from '../records/records.contract.ts';
 import { panelActions, panelStatuses } from './panel-lifecycle.contract.ts';
 
@@ -61,8 +62,14 @@ export const NewShare = z
       .array(z.object({ attachmentId: z.uuid(), label: z.string().trim().min(1, 'label the file for the panel (no names)').max(200) }))
       .max(100)
       .refine((a) => new Set(a.map((x) => x.attachmentId)).size === a.length, 'name each file once'),
+    /** De-identified imaging studies (the imaging module), each under a label for the panel. */
+    studies: z
+      .array(z.object({ studyId: z.uuid(), label: z.string().trim().min(1, 'label the study for the panel (no names)').max(200) }))
+      .max(50)
+      .refine((a) => new Set(a.map((x) => x.studyId)).size === a.length, 'name each study once')
+      .default([]),
   })
-  .refine((s) => s.sections.length + s.attachments.length > 0, { message: 'share at least one section or file', path: ['sections'] });
+  .refine((s) => s.sections.length + s.attachments.length + s.studies.length > 0, { message: 'share at least one section, file or study', path: ['sections'] });
 export type NewShare = z.infer<typeof NewShare>;
 
 export const Invitations = z
@@ -263,6 +270,8 @@ export const PanelCase = z.object({
   /** Only the shared sections are present; null while withheld or before anything was shared. */
   content: RecordView.partial().nullable(),
   attachments: z.array(SharedAttachment),
+  /** The shared imaging studies, opened through the panel's DICOMweb service (/api/panels/:id/dicomweb). */
+  studies: z.array(StudySummary),
 });
 export type PanelCase = z.infer<typeof PanelCase>;
 

@@ -9,6 +9,7 @@ import { findAttachment } from '../attachments/attachments.queries.ts';
 import { downloadAttachment, type Download } from '../attachments/download-attachment.ts';
 import { contentDisposition, sanitiseFileName } from '../attachments/file-name.ts';
 import { hasActiveConsent } from '../consent/consents.ts';
+import { listStudies, sharedStudies } from '../imaging/imaging.queries.ts';
 import type { PatientSummary } from '../patients/patients.contract.ts';
 import { readVersion } from '../records/record-store.ts';
 import { recordView } from '../records/record-view.ts';
@@ -71,12 +72,14 @@ export async function viewPanelCase(deps: AppDeps, actor: Actor, scoped: ScopedP
     const withheld = await caseWithheld(tx, patientId);
     let content: Partial<RecordView> | null = null;
     let files: PanelCase['attachments'] = [];
+    let studies: PanelCase['studies'] = [];
     if (share && !withheld) {
       const version = await readVersion(tx, patientId, share.recordVersion);
       if (!version) throw new Error(`shared record version ${share.recordVersion} is missing`);
       const view = recordView(version.content);
       content = Object.fromEntries(share.sections.map((section) => [section, view[section]]));
       files = await sharedFiles(tx, share.id, patientId);
+      studies = await listStudies(tx, { patientId, shared: await sharedStudies(tx, share.id) });
     }
     await auditPanel(tx, deps.clock, audited(scoped), {
       actorId: actor.personId,
@@ -94,6 +97,7 @@ export async function viewPanelCase(deps: AppDeps, actor: Actor, scoped: ScopedP
       shareHistory: shares.map(withoutId),
       content,
       attachments: files,
+      studies,
     };
   });
 }

@@ -2,10 +2,11 @@ import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { hospitalsWhere, type Actor } from '../../access/actor.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import type { Db, Tx } from '../../db/database.ts';
-import { attachments, panelShareAttachments, panelShares, people, recordVersions } from '../../db/schema/index.ts';
+import { attachments, panelShareAttachments, panelShareStudies, panelShares, people, recordVersions } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
 import { hasActiveConsent } from '../consent/consents.ts';
 import { panelShared } from '../discussion/panel-events.ts';
+import { studiesOfPatient } from '../imaging/imaging.queries.ts';
 import type { RecordSection } from '../records/records.contract.ts';
 import { lockedPanel } from './create-panel.ts';
 import { auditPanel, audited } from './panel-audit.ts';
@@ -37,12 +38,14 @@ export async function shareRecord(deps: AppDeps, actor: Actor, panelId: string, 
     const [version] = await tx.select({ version: recordVersions.version }).from(recordVersions).where(and(eq(recordVersions.patientId, patientId), eq(recordVersions.version, input.recordVersion)));
     if (!version) throw new AppError('unprocessable', `The record has no version ${input.recordVersion}.`, [{ path: 'body.recordVersion', message: 'no such version' }]);
     await checkAttachments(tx, patientId, input.attachments.map((a) => a.attachmentId));
+    await checkStudies(tx, patientId, input.studies.map((s) => s.studyId));
     const [last] = await tx.select({ seq: max(panelShares.seq) }).from(panelShares).where(eq(panelShares.panelId, panelId));
     const seq = (last?.seq ?? 0) + 1;
     const [share] = await tx.insert(panelShares).values({ panelId, seq, patientId, recordVersion: input.recordVersion, sections: input.sections, sharedBy: actor.personId, sharedAt: now }).returning({ id: panelShares.id });
     if (input.attachments.length) await tx.insert(panelShareAttachments).values(input.attachments.map((a) => ({ shareId: share!.id, attachmentId: a.attachmentId, label: a.label })));
+    if (input.studies.length) await tx.insert(panelShareStudies).values(input.studies.map((s) => ({ shareId: share!.id, studyId: s.studyId, label: s.label })));
     await panelShared(tx, deps.clock, panelId, seq);
-    await auditPanel(tx, deps.clock, audited(scoped), { actorId: actor.personId, action: 'panel.shared', clientAddress, details: { seq, recordVersion: input.recordVersion, sections: input.sections, attachmentIds: input.attachments.map((a) => a.attachmentId) } });
+    await auditPanel(tx, deps.clock, audited(scoped), { actorId: actor.personId, action: 'panel.shared', clientAddress, details: { seq, recordVersion: input.recordVersion, sections: input.sections, attachmentIds: input.attachments.map((a) => a.attachmentId), studyIds: input.studies.map((s) => s.studyId) } });
     const { id: _, ...saved } = (await listShares(tx, panelId))[0]!;
     return saved;
   });
@@ -57,6 +60,12 @@ async function checkAttachments(tx: Tx, patientId: string, ids: string[]): Promi
   if (rows.some((r) => r.kind === 'photograph') && !(await hasActiveConsent(tx, patientId, 'photographs'))) {
     throw new AppError('unprocessable', 'Photographs of the patient need the patient\'s photograph consent before they can be shared.', [{ path: 'body.attachments', message: 'no photograph consent' }]);
   }
+}
+
+async function checkStudies(tx: Tx, patientId: string, ids: string[]): Promise<void> {
+  const found = await studiesOfPatient(tx, patientId, ids);
+  const problems = ids.filter((id) => !found.includes(id)).map((id) => ({ path: 'body.studies', message: `not a study of this patient: ${id}` }));
+  if (problems.length) throw new AppError('unprocessable', 'Share only imaging studies of this patient.', problems);
 }
 
 /** Every share of the panel, newest first. */

@@ -33,7 +33,7 @@ export class ApiError extends Error {
   }
 }
 
-async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
+export async function readProblem(response: Response): Promise<ProblemDetails | undefined> {
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) return undefined;
   try {

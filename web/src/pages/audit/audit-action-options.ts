@@ -21,6 +21,7 @@ const groupOfPrefix: Record<string, AuditActionGroup> = {
   patient: 'patients',
   consent: 'patients',
   attachment: 'patients',
+  imaging: 'patients',
   record: 'patients',
   phenopacket: 'patients',
   panel: 'panels',

@@ -27,6 +27,7 @@ export function toShare(choice: ShareChoice, recordVersion: number): NewShare {
     attachments: Object.entries(choice.files)
       .filter(([, file]) => file.shared)
       .map(([attachmentId, file]) => ({ attachmentId, label: file.label.trim() })),
+    studies: [],
   };
 }
 

@@ -5,6 +5,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { AttachmentsPanel } from './attachments-panel.tsx';
 import { ConsentPanel } from './consent-panel.tsx';
+import { ImagingPanel } from './imaging-panel.tsx';
 import { PatientHeader } from './patient-header.tsx';
 import { PatientOutcomeReports } from './patient-outcome-reports.tsx';
 import { PhenopacketPanel } from './phenopacket-panel.tsx';
@@ -26,6 +27,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <RecordPanel patientId={patientId} editable={staff} />
       <PhenopacketPanel patientId={patientId} canImport={staff} />
       {staff && <AttachmentsPanel patientId={patientId} />}
+      {staff && <ImagingPanel patientId={patientId} />}
       {staff && <PatientOutcomeReports patientId={patientId} />}
     </Stack>
   );
