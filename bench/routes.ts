@@ -164,7 +164,19 @@ interface TrainingAccount {
 
 const WALDSTADT: TrainingAccount = { email: 'hp.waldstadt@training.open-cpms.eu', password: 'Training-Waldstadt-2026', totpSecret: 'KVKFKRCPNZQUYMLXOVYDSQKJKZDTSRLD' };
 
-async function trainingSession(baseUrl: string, account: TrainingAccount = WALDSTADT): Promise<Record<string, string>> {
+/** One session per server and account: an authenticator code is accepted once, so routes measured within one 30 s step share it. */
+const sessions = new Map<string, Promise<Record<string, string>>>();
+function trainingSession(baseUrl: string, account: TrainingAccount = WALDSTADT): Promise<Record<string, string>> {
+  const key = `${baseUrl} ${account.email}`;
+  let session = sessions.get(key);
+  if (!session) {
+    session = signInForBench(baseUrl, account);
+    sessions.set(key, session);
+  }
+  return session;
+}
+
+async function signInForBench(baseUrl: string, account: TrainingAccount): Promise<Record<string, string>> {
   const json = { 'content-type': 'application/json' };
   const signIn = await fetch(`${baseUrl}/api/auth/sign-in`, {
     method: 'POST',
