@@ -25,14 +25,14 @@ export async function openTestDatabase(): Promise<Database> {
  * A freshly migrated, empty database of the test's own (a new installation): a new PGlite, or a scratch
  * PostgreSQL database. `close` closes it and drops the scratch database.
  */
-export async function openEmptyDatabase(poolSize = 2): Promise<{ database: Database; close(): Promise<void> }> {
+export async function openEmptyDatabase(poolSize = 2): Promise<{ database: Database; close: () => Promise<void> }> {
   if (testDatabaseKind() === 'postgres') {
     const scratch = await createScratchDatabase();
     await migratePostgres(scratch.url);
     const database = openPostgres({ url: scratch.url, poolSize });
     return {
       database,
-      async close() {
+      close: async () => {
         await database.close();
         await scratch.drop();
       },
