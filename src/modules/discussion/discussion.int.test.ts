@@ -142,7 +142,9 @@ describe('threaded messages', () => {
     const older = (await t.app.inject({ method: 'GET', url: `/api/panels/${panel}/messages?limit=2&before=${page.nextBefore}`, headers: lead.session.headers })).json<MessagePage>();
     expect(older.threads.map((th) => th.root.body)).toEqual(['one']);
     expect(older.nextBefore).toBeNull();
-    expect((await t.app.inject({ method: 'GET', url: `/api/panels/${panel}/messages?before=${ids[0]!.replace(/.$/, '0')}`, headers: lead.session.headers })).statusCode).toBe(400);
+    // A message id that is not this panel's (the first id with its last digit changed; never the same id).
+    const unknown = ids[0]!.replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+    expect((await t.app.inject({ method: 'GET', url: `/api/panels/${panel}/messages?before=${unknown}`, headers: lead.session.headers })).statusCode).toBe(400);
   });
 
   it('opens the discussion with the panel and keeps it readable but closed before and after (409)', async () => {
